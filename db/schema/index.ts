@@ -1,0 +1,4 @@
+export * from "./accounts";
+export * from "./mail";
+export * from "./rate-limits";
+export * from "./workspaces";

@@ -1,0 +1,74 @@
+import { relations, sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+
+export const memberRoles = ["admin", "manager", "marketer", "viewer"] as const;
+export type MemberRole = (typeof memberRoles)[number];
+export const memberRole = pgEnum("member_role", memberRoles);
+
+export const workspaces = pgTable("workspaces", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: memberRole().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index().on(t.userId)],
+);
+
+// An invitation is a single-use link; only a hash of its token is stored.
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: uuid()
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    role: memberRole().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedById: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // At most one open invitation per person and workspace: inviting again renews it.
+    uniqueIndex("invitations_open_per_email")
+      .on(t.workspaceId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+
+export const workspacesRelations = relations(workspaces, ({ many }) => ({
+  memberships: many(memberships),
+  invitations: many(invitations),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  workspace: one(workspaces, { fields: [memberships.workspaceId], references: [workspaces.id] }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));
+
+export const invitationsRelations = relations(invitations, ({ one }) => ({
+  workspace: one(workspaces, { fields: [invitations.workspaceId], references: [workspaces.id] }),
+  invitedBy: one(users, { fields: [invitations.invitedById], references: [users.id] }),
+}));
+
+export type Workspace = typeof workspaces.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;

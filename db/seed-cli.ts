@@ -1,0 +1,9 @@
+// `npm run seed`: the demo data, into DATABASE_URL or the embedded database.
+// Stop the app first when it runs on the embedded database: one process per folder.
+import { getDatabaseHandle } from "./index";
+import { seedDemo } from "./seed";
+
+const handle = await getDatabaseHandle();
+const { seeded } = await seedDemo(handle.db);
+console.log(seeded ? "Seeded the demo workspace Acme Marketing." : "Demo data is already there; nothing to do.");
+await handle.close();

@@ -1,0 +1,40 @@
+// The demo workspace "Acme Marketing". Safe to run twice: it does nothing when
+// the demo admin already exists.
+import { eq } from "drizzle-orm";
+import type { Database } from "./client";
+import { addMember, createUser, createWorkspace } from "./factories";
+import { users } from "./schema";
+import type { MemberRole } from "./schema/workspaces";
+
+export const DEMO_PASSWORD = "crescendo-demo";
+export const DEMO_WORKSPACE = "Acme Marketing";
+
+const people: { email: string; name: string; role: MemberRole }[] = [
+  { email: "admin@demo.test", name: "Alex Morgan", role: "admin" },
+  { email: "manager@demo.test", name: "Maya Patel", role: "manager" },
+  { email: "marketer@demo.test", name: "Sam Rivera", role: "marketer" },
+  { email: "viewer@demo.test", name: "Jordan Lee", role: "viewer" },
+  { email: "priya@demo.test", name: "Priya Shah", role: "marketer" },
+  { email: "tom@demo.test", name: "Tom Becker", role: "marketer" },
+  { email: "lena@demo.test", name: "Lena Fischer", role: "manager" },
+  { email: "chris@demo.test", name: "Chris Okafor", role: "marketer" },
+];
+
+export async function seedDemo(db: Database): Promise<{ seeded: boolean }> {
+  const existing = await db.query.users.findFirst({ where: eq(users.email, "admin@demo.test"), columns: { id: true } });
+  if (existing) return { seeded: false };
+
+  await db.transaction(async (tx) => {
+    const acme = await createWorkspace(tx, { name: DEMO_WORKSPACE });
+    const events = await createWorkspace(tx, { name: "Acme Events" });
+    for (const person of people) {
+      const user = await createUser(tx, { email: person.email, name: person.name, password: DEMO_PASSWORD });
+      await addMember(tx, { workspaceId: acme.id, userId: user.id, role: person.role });
+      // The demo admin and manager also run the events team, to show switching workspaces.
+      if (person.role === "admin" || person.email === "manager@demo.test") {
+        await addMember(tx, { workspaceId: events.id, userId: user.id, role: person.role });
+      }
+    }
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,13 @@
+// Runs once when the server starts: opens and migrates the database before the
+// first request, and seeds the demo data when asked to (SEED_DEMO=1).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDatabaseHandle } = await import("./db");
+  const { env } = await import("./server/env");
+  const handle = await getDatabaseHandle();
+  if (env.SEED_DEMO === "1") {
+    const { seedDemo } = await import("./db/seed");
+    const { seeded } = await seedDemo(handle.db);
+    if (seeded) console.log("Crescendo: seeded the demo workspace Acme Marketing.");
+  }
+}

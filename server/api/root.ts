@@ -1,0 +1,16 @@
+import { invitationRouter } from "./routers/invitation";
+import { memberRouter } from "./routers/member";
+import { outboxRouter } from "./routers/outbox";
+import { workspaceRouter } from "./routers/workspace";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  workspace: workspaceRouter,
+  member: memberRouter,
+  invitation: invitationRouter,
+  outbox: outboxRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

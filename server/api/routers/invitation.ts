@@ -1,0 +1,17 @@
+import { inviteMember } from "@/server/services/invitations/invite-member";
+import { listInvitations } from "@/server/services/invitations/list-invitations";
+import { revokeInvitation } from "@/server/services/invitations/revoke-invitation";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+import { invitationIdInput, inviteInput } from "./member.schema";
+
+export const invitationRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) => listInvitations(ctx.db, { workspaceId: ctx.workspace.id })),
+  create: adminProcedure
+    .input(inviteInput)
+    .mutation(({ ctx, input }) =>
+      inviteMember(ctx.db, { workspaceId: ctx.workspace.id, actorId: ctx.session.user.id, ...input }),
+    ),
+  revoke: adminProcedure
+    .input(invitationIdInput)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, { workspaceId: ctx.workspace.id, ...input })),
+});

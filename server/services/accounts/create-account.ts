@@ -1,0 +1,31 @@
+import type { Database } from "@/db";
+import { memberships, users, workspaces } from "@/db/schema";
+import { hashPassword } from "@/server/auth/password";
+import { fieldError, isUniqueViolation } from "@/server/errors";
+
+const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+
+/** Signs a person up: their user, their first workspace, and admin rights in it. */
+export async function createAccount(
+  db: Database,
+  input: { name: string; email: string; password: string; workspaceName: string },
+): Promise<{ userId: string; workspaceId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.name, passwordHash })
+        .returning({ id: users.id });
+      const [workspace] = await tx
+        .insert(workspaces)
+        .values({ name: input.workspaceName })
+        .returning({ id: workspaces.id });
+      await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: user!.id, role: "admin" });
+      return { userId: user!.id, workspaceId: workspace!.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldError("email", EMAIL_TAKEN, "CONFLICT");
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Database } from "@/db";
+import { listMyWorkspaces, type WorkspaceMembership } from "./list-my-workspaces";
+
+/**
+ * The workspace a request acts in: the one the user chose (a cookie), if they are
+ * still a member of it, else their first. Null when they belong to none.
+ */
+export async function resolveActiveWorkspace(
+  db: Database,
+  input: { userId: string; preferredWorkspaceId?: string | null },
+): Promise<WorkspaceMembership | null> {
+  const mine = await listMyWorkspaces(db, { userId: input.userId });
+  return mine.find((w) => w.id === input.preferredWorkspaceId) ?? mine[0] ?? null;
+}
