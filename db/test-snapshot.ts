@@ -1,0 +1,25 @@
+// Every row of every table, to prove that a refused request wrote nothing. Tables
+// come from the schema module, so tables added later are covered without edits.
+import { getTableName, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "./client";
+import * as schema from "./schema";
+
+export type Snapshot = Record<string, Record<string, unknown>[]>;
+
+const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
+
+export async function snapshotDatabase(db: Database): Promise<Snapshot> {
+  const snapshot: Snapshot = {};
+  for (const table of tables) {
+    const rows: Record<string, unknown>[] = await db.select().from(table);
+    // Sorted so two snapshots of the same rows compare equal whatever the scan order.
+    snapshot[getTableName(table)] = rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return snapshot;
+}
+
+/** Row counts per table, for messages that should say what changed. */
+export function countRows(snapshot: Snapshot): Record<string, number> {
+  return Object.fromEntries(Object.entries(snapshot).map(([table, rows]) => [table, rows.length]));
+}
