@@ -1,5 +1,6 @@
 // Failed sign-ins are counted in the database (so every app instance shares the
-// counts) per email and per client address. A success clears the email's count.
+// counts) per email and per client address. A success clears the email's count
+// and does not count against the address.
 import { RateLimiterDrizzle } from "rate-limiter-flexible";
 import type { Database } from "@/db";
 import { rateLimits } from "@/db/schema";
@@ -34,8 +35,9 @@ function limitersFor(db: Database): Limiters {
 export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a few minutes, then try again.";
 
 /**
- * Runs one sign-in attempt under the limits: refuses it up front when the email
- * or the address has used up its failures, counts it when it fails.
+ * Runs one sign-in attempt under the limits. Every attempt is counted before the
+ * password is checked (checking the count first and counting failures after let a
+ * burst of parallel guesses all pass the check); a success takes its count back.
  */
 export async function limitSignIn<T>(
   db: Database,
@@ -43,18 +45,16 @@ export async function limitSignIn<T>(
   attempt: () => Promise<T | null>,
 ): Promise<T | null> {
   const { byEmail, byAddress } = limitersFor(db);
-  const [emailState, addressState] = await Promise.all([byEmail.get(key.email), byAddress.get(key.address)]);
-  const exhausted =
-    (emailState?.consumedPoints ?? 0) >= SIGN_IN_LIMITS.failuresPerEmail ||
-    (addressState?.consumedPoints ?? 0) >= SIGN_IN_LIMITS.failuresPerAddress;
-  if (exhausted) throw new AppError("TOO_MANY_REQUESTS", TOO_MANY_ATTEMPTS);
+  const counted = await Promise.allSettled([byEmail.consume(key.email), byAddress.consume(key.address)]);
+  for (const count of counted) {
+    // consume() rejects with an Error when the store fails, and with its state once the limit is used up.
+    if (count.status === "rejected" && count.reason instanceof Error) throw count.reason;
+  }
+  if (counted.some((count) => count.status === "rejected")) throw new AppError("TOO_MANY_REQUESTS", TOO_MANY_ATTEMPTS);
 
   const result = await attempt();
-  if (result === null) {
-    // consume() rejects once the limit is passed; the next attempt is refused above.
-    await Promise.allSettled([byEmail.consume(key.email), byAddress.consume(key.address)]);
-  } else {
-    await byEmail.delete(key.email);
+  if (result !== null) {
+    await Promise.all([byEmail.delete(key.email), byAddress.reward(key.address)]);
   }
   return result;
 }
