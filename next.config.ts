@@ -30,6 +30,8 @@ const nextConfig: NextConfig = {
   // rate-limiter-flexible imports drizzle-orm dynamically, which a bundle cannot follow.
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // `npm run check` type-checks the whole tree (tests included) once; the build need not again.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -24,17 +24,20 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean }> {
   const existing = await db.query.users.findFirst({ where: eq(users.email, "admin@demo.test"), columns: { id: true } });
   if (existing) return { seeded: false };
 
-  await db.transaction(async (tx) => {
+  const admins = await db.transaction(async (tx) => {
     const acme = await createWorkspace(tx, { name: DEMO_WORKSPACE });
-    const events = await createWorkspace(tx, { name: "Acme Events" });
+    const joined: { userId: string; role: MemberRole }[] = [];
     for (const person of people) {
       const user = await createUser(tx, { email: person.email, name: person.name, password: DEMO_PASSWORD });
       await addMember(tx, { workspaceId: acme.id, userId: user.id, role: person.role });
-      // The demo admin and manager also run the events team, to show switching workspaces.
-      if (person.role === "admin" || person.email === "manager@demo.test") {
-        await addMember(tx, { workspaceId: events.id, userId: user.id, role: person.role });
-      }
+      if (person.role === "admin" || person.email === "manager@demo.test") joined.push({ userId: user.id, role: person.role });
     }
+    return joined;
+  });
+  // A second workspace, joined later (so Acme Marketing stays everyone's first), to show switching.
+  await db.transaction(async (tx) => {
+    const events = await createWorkspace(tx, { name: "Acme Events" });
+    for (const member of admins) await addMember(tx, { workspaceId: events.id, ...member });
   });
   return { seeded: true };
 }

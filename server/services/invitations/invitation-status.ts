@@ -10,7 +10,7 @@ export function invitationStatus(invitation: Pick<Invitation, "acceptedAt" | "re
   return "pending";
 }
 
-const refusals: Record<Exclude<InvitationStatus, "pending">, string> = {
+export const invitationRefusals: Record<Exclude<InvitationStatus, "pending">, string> = {
   accepted: "This invitation has already been used. Sign in to open the workspace.",
   expired: "This invitation has expired. Ask your workspace admin to send a new one.",
   revoked: "This invitation was withdrawn. Ask your workspace admin if you still need access.",
@@ -21,5 +21,5 @@ export const INVALID_INVITATION = "This invitation link is not valid. Check that
 /** Throws the message a person sees when an invitation can no longer be accepted. */
 export function assertInvitationPending(invitation: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">) {
   const status = invitationStatus(invitation);
-  if (status !== "pending") throw new AppError(status === "accepted" ? "CONFLICT" : "BAD_REQUEST", refusals[status]);
+  if (status !== "pending") throw new AppError(status === "accepted" ? "CONFLICT" : "BAD_REQUEST", invitationRefusals[status]);
 }

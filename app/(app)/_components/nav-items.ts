@@ -1,0 +1,15 @@
+import type { MemberRole } from "@/db/schema/workspaces";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  /** The least role that sees the page; everyone when absent. */
+  minRole?: MemberRole;
+}
+
+// Only pages that work are listed; each new page adds itself here.
+export const navItems: NavItem[] = [
+  { href: "/", label: "Home" },
+  { href: "/team", label: "Team" },
+  { href: "/outbox", label: "Outbox", minRole: "admin" },
+];

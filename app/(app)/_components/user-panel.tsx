@@ -1,0 +1,21 @@
+import { signOutAction } from "@/app/(auth)/actions";
+import type { MemberRole } from "@/db/schema/workspaces";
+
+export function UserPanel({ name, email, role }: { name: string; email: string; role?: MemberRole }) {
+  return (
+    <div className="flex items-center justify-between gap-3">
+      <div className="min-w-0 text-sm">
+        <p className="truncate font-medium text-slate-900">{name}</p>
+        <p className="truncate text-xs text-slate-500">
+          {role && <span className="capitalize">{role} · </span>}
+          {email}
+        </p>
+      </div>
+      <form action={signOutAction}>
+        <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Sign out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { WorkspaceMembership } from "@/server/services/workspaces/list-my-workspaces";
+import { switchWorkspaceAction } from "../actions";
+
+/** A menu of the person's workspaces; choosing one makes it the active workspace. */
+export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceMembership; workspaces: WorkspaceMembership[] }) {
+  const [open, setOpen] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !container.current?.contains(event.target as Node)) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  return (
+    <div ref={container} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls="workspace-menu"
+        aria-label={`Switch workspace (current: ${current.name})`}
+        onClick={() => setOpen((value) => !value)}
+        className="flex w-full items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-left text-sm hover:bg-slate-50"
+      >
+        <span className="min-w-0">
+          <span className="block text-xs text-slate-500">Workspace</span>
+          <span className="block truncate font-semibold">{current.name}</span>
+        </span>
+        <span aria-hidden="true" className="text-slate-400">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <div id="workspace-menu" className="absolute z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+          <form action={switchWorkspaceAction}>
+            <ul aria-label="Your workspaces">
+              {workspaces.map((workspace) => (
+                <li key={workspace.id}>
+                  <button
+                    type="submit"
+                    name="workspaceId"
+                    value={workspace.id}
+                    aria-current={workspace.id === current.id ? "true" : undefined}
+                    className="flex w-full items-center justify-between rounded px-3 py-2 text-left text-sm hover:bg-slate-100"
+                  >
+                    <span className="truncate">{workspace.name}</span>
+                    <span className="ml-2 text-xs capitalize text-slate-500">{workspace.role}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </form>
+          <Link href="/workspaces/new" className="block border-t border-slate-100 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-slate-50">
+            New workspace
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

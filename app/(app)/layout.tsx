@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { createTRPCContext } from "@/server/api/context";
+import { hasRole } from "@/server/api/trpc";
+import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
+import { AppNav } from "./_components/app-nav";
+import { navItems } from "./_components/nav-items";
+import { UserPanel } from "./_components/user-panel";
+import { WorkspaceSwitcher } from "./_components/workspace-switcher";
+import { CreateWorkspaceForm } from "./workspaces/new/_components/create-workspace-form";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const { db, session, workspace } = await createTRPCContext();
+  if (!session) redirect("/sign-in");
+
+  if (!workspace) {
+    // Signed in but a member of nothing (e.g. removed from their only workspace).
+    return (
+      <main className="mx-auto max-w-md px-4 py-16">
+        <h1 className="text-2xl font-bold tracking-tight">You&apos;re not in a workspace yet</h1>
+        <p className="mb-6 mt-2 text-sm text-slate-600">
+          Create one to start planning, or ask an admin of your team to invite {session.user.email}.
+        </p>
+        <CreateWorkspaceForm />
+        <div className="mt-10 border-t border-slate-200 pt-4">
+          <UserPanel name={session.user.name} email={session.user.email} />
+        </div>
+      </main>
+    );
+  }
+
+  const workspaces = await listMyWorkspaces(db, { userId: session.user.id });
+  const visibleNav = navItems.filter((item) => !item.minRole || hasRole(workspace.role, item.minRole));
+
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
+      <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-b-0 md:border-r">
+        <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight">
+          <img src="/icon.svg" alt="" width={24} height={24} />
+          Crescendo
+        </Link>
+        <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+        <AppNav items={visibleNav} />
+        <div className="mt-auto border-t border-slate-100 pt-4">
+          <UserPanel name={session.user.name} email={session.user.email} role={workspace.role} />
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 px-4 py-6 md:px-8 md:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { formatDate } from "@/components/format-date";
+import { roleLabels } from "@/components/roles";
+import { errorMessage } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+export function InvitationsList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: invitations } = useSuspenseQuery(trpc.invitation.list.queryOptions());
+  const revoke = useMutation(
+    trpc.invitation.revoke.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.invitation.list.queryFilter()),
+    }),
+  );
+
+  return (
+    <section aria-labelledby="invitations-heading" className="space-y-3">
+      <h2 id="invitations-heading" className="font-semibold">
+        Pending invitations
+      </h2>
+      {revoke.error && <Alert>{errorMessage(revoke.error)}</Alert>}
+      {invitations.length === 0 ? (
+        <p className="text-sm text-slate-600">No one is waiting to join.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+          {invitations.map((invitation) => (
+            <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+              <div>
+                <p className="font-medium">{invitation.email}</p>
+                <p className="text-slate-500">
+                  {roleLabels[invitation.role]} · invited by {invitation.invitedBy} ·{" "}
+                  {invitation.expired ? (
+                    <span className="text-amber-700">expired, invite again to renew</span>
+                  ) : (
+                    `expires ${formatDate(invitation.expiresAt)}`
+                  )}
+                </p>
+              </div>
+              <Button
+                variant="danger"
+                disabled={revoke.isPending}
+                aria-label={`Withdraw the invitation for ${invitation.email}`}
+                onClick={() => revoke.mutate({ invitationId: invitation.id })}
+              >
+                Withdraw
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { memberRoles, roleDescriptions, roleLabels } from "@/components/roles";
+import { errorMessage } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import type { MemberRole } from "@/db/schema/workspaces";
+
+export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions());
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const changeRole = useMutation(
+    trpc.member.changeRole.mutationOptions({
+      onSuccess: (result) => {
+        const who = members.find((m) => m.userId === result.userId)?.name ?? "The member";
+        setNotice({ tone: "success", text: `${who} is now ${roleLabels[result.role].toLowerCase()}.` });
+      },
+      onError: (error) => setNotice({ tone: "error", text: errorMessage(error) }),
+      onSettled: () => queryClient.invalidateQueries(trpc.member.list.queryFilter()),
+    }),
+  );
+
+  return (
+    <section aria-labelledby="members-heading" className="space-y-3">
+      <h2 id="members-heading" className="font-semibold">
+        Members <span className="font-normal text-slate-500">({members.length})</span>
+      </h2>
+      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Name</th>
+              <th scope="col" className="px-4 py-2 font-medium">Email</th>
+              <th scope="col" className="px-4 py-2 font-medium">Role</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.map((member) => (
+              <tr key={member.userId}>
+                <th scope="row" className="px-4 py-2 font-medium text-slate-900">{member.name}</th>
+                <td className="px-4 py-2 text-slate-600">{member.email}</td>
+                <td className="px-4 py-2">
+                  {isAdmin ? (
+                    <select
+                      aria-label={`Role of ${member.name}`}
+                      value={member.role}
+                      disabled={changeRole.isPending}
+                      onChange={(event) =>
+                        changeRole.mutate({ userId: member.userId, role: event.target.value as MemberRole })
+                      }
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                    >
+                      {memberRoles.map((role) => (
+                        <option key={role} value={role} title={roleDescriptions[role]}>
+                          {roleLabels[role]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span title={roleDescriptions[member.role]}>{roleLabels[member.role]}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { CredentialsSignin } from "next-auth";
+import { getDb } from "@/db";
+import { type FormState, formStateFromError, safeRedirectPath } from "@/components/forms/form-state";
+import { signInInput, signUpInput } from "@/server/api/routers/account.schema";
+import { signIn, signOut } from "@/server/auth";
+import { TOO_MANY_ATTEMPTS } from "@/server/auth/sign-in-rate-limit";
+import { createAccount } from "@/server/services/accounts/create-account";
+
+const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = { email: text(formData, "email") };
+  const parsed = signInInput.safeParse({ email: values.email, password: text(formData, "password") });
+  if (!parsed.success) return formStateFromError(parsed.error, values);
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { message: error.code === "rate_limited" ? TOO_MANY_ATTEMPTS : WRONG_CREDENTIALS, values };
+    }
+    throw error; // Next's redirect after a successful sign-in travels as an exception.
+  }
+  return {};
+}
+
+export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = { name: text(formData, "name"), email: text(formData, "email"), workspaceName: text(formData, "workspaceName") };
+  const parsed = signUpInput.safeParse({ ...values, password: text(formData, "password") });
+  if (!parsed.success) return formStateFromError(parsed.error, values);
+  try {
+    await createAccount(await getDb(), parsed.data);
+  } catch (error) {
+    return formStateFromError(error, values);
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}

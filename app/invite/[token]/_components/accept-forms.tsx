@@ -1,0 +1,51 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { acceptAsNewUserAction, joinWorkspaceAction } from "../actions";
+
+export function NewAccountForm({ token, email }: { token: string; email: string }) {
+  const [state, action, pending] = useActionState(acceptAsNewUserAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {state.message && <Alert>{state.message}</Alert>}
+      <TextField label="Email" value={email} readOnly disabled />
+      <TextField
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        required
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
+      <TextField
+        label="Choose a password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        errors={state.fieldErrors?.password}
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Joining…" : "Accept and join"}
+      </Button>
+    </form>
+  );
+}
+
+export function JoinForm({ token, workspaceName }: { token: string; workspaceName: string }) {
+  const [state, action, pending] = useActionState(joinWorkspaceAction, {});
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      {state.message && <Alert>{state.message}</Alert>}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Joining…" : `Join ${workspaceName}`}
+      </Button>
+    </form>
+  );
+}

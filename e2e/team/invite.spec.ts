@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN_STATE, signIn, signOut, uniqueEmail } from "../helpers";
+
+test.use({ storageState: ADMIN_STATE });
+
+test("an admin invites a member, who accepts from the emailed link and signs in", async ({ page, browser }) => {
+  const email = uniqueEmail("invitee");
+  await page.goto("/team");
+  const invite = page.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByLabel("Role").selectOption("Marketer");
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(email)).toBeVisible();
+
+  // The invitation is in the outbox, with its link.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
+  const message = page.getByRole("article", { name: "Alex Morgan invited you to Acme Marketing on Crescendo" }).filter({ hasText: email });
+  await expect(message).toBeVisible();
+  const body = await message.locator("pre").innerText();
+  const link = body.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];
+  expect(link, "the email carries an invitation link").toBeTruthy();
+
+  // The invitee opens it in a browser of their own.
+  const inviteeContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const invitee = await inviteeContext.newPage();
+  await invitee.goto(link!);
+  await expect(invitee.getByRole("heading", { name: "Join Acme Marketing" })).toBeVisible();
+  await invitee.getByLabel("Your name").fill("Ivy Invitee");
+  await invitee.getByLabel("Choose a password").fill("ivy's long password");
+  await invitee.getByRole("button", { name: "Accept and join" }).click();
+  await expect(invitee.getByRole("heading", { name: "Welcome, Ivy" })).toBeVisible();
+  await expect(invitee.getByText(`Marketer · ${email}`)).toBeVisible();
+
+  // The link works once.
+  await signOut(invitee);
+  await invitee.goto(link!);
+  await expect(
+    invitee.getByRole("alert").filter({ hasText: "This invitation has already been used. Sign in to open the workspace." }),
+  ).toBeVisible();
+
+  // And the new member signs in with the password they chose.
+  await signIn(invitee, email, "ivy's long password");
+  await expect(invitee.getByRole("button", { name: /current: Acme Marketing/ })).toBeVisible();
+  await inviteeContext.close();
+
+  await page.goto("/team");
+  await expect(page.getByRole("row", { name: new RegExp(email) })).toBeVisible();
+});
+
+test("an admin changes a member's role", async ({ page }) => {
+  await page.goto("/team");
+  const role = page.getByLabel("Role of Chris Okafor");
+  const next = (await role.inputValue()) === "viewer" ? "Marketer" : "Viewer";
+  await role.selectOption(next);
+  await expect(page.getByRole("status")).toHaveText(`Chris Okafor is now ${next.toLowerCase()}.`);
+  await page.reload();
+  await expect(page.getByLabel("Role of Chris Okafor")).toHaveValue(next.toLowerCase());
+});
+
+test("inviting someone who is already a member is refused next to the email", async ({ page }) => {
+  await page.goto("/team");
+  const invite = page.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill("marketer@demo.test");
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(invite.getByLabel("Email")).toHaveAccessibleDescription("marketer@demo.test is already a member of this workspace.");
+});
