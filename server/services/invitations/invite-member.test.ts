@@ -1,0 +1,72 @@
+import { describe, expect } from "vitest";
+import { createTeam } from "@/db/factories";
+import { outboxEmails } from "@/db/schema";
+import { test } from "@/db/test-db";
+import { invitationTokenFromOutbox } from "@/db/test-outbox";
+import { snapshotDatabase } from "@/db/test-snapshot";
+import { AppError } from "@/server/errors";
+import { acceptInvitationAsNewUser } from "./accept-invitation";
+import { getInvitationByToken } from "./get-invitation";
+import { inviteMember } from "./invite-member";
+
+describe("inviteMember", () => {
+  test("stores an email in the outbox whose link opens the invitation", async ({ db }) => {
+    const team = await createTeam(db, { name: "Alpha" });
+    await inviteMember(db, { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test", role: "manager" });
+
+    const [email] = await db.select().from(outboxEmails);
+    expect(email).toMatchObject({
+      workspaceId: team.workspace.id,
+      to: "nia@example.test",
+      subject: "Admin Alpha invited you to Alpha on Crescendo",
+      status: "stored",
+    });
+    expect(email!.text).toContain("as manager");
+    expect(email!.text).toMatch(/http:\/\/crescendo\.test\/invite\/[\w-]{43}\b/);
+
+    expect(await getInvitationByToken(db, { token: await invitationTokenFromOutbox(db, "nia@example.test") })).toEqual({
+      email: "nia@example.test",
+      role: "manager",
+      workspaceName: "Alpha",
+      inviterName: "Admin Alpha",
+      status: "pending",
+      hasAccount: false,
+    });
+  });
+
+  test("inviting the same person again renews the invitation: new role and link, the old link stops working", async ({ db }) => {
+    const team = await createTeam(db);
+    const input = { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test" };
+    const first = await inviteMember(db, { ...input, role: "viewer" });
+    const oldToken = await invitationTokenFromOutbox(db, "nia@example.test");
+
+    const renewed = await inviteMember(db, { ...input, role: "marketer" });
+    const newToken = await invitationTokenFromOutbox(db, "nia@example.test");
+
+    expect(renewed.id).toBe(first.id);
+    expect(newToken).not.toBe(oldToken);
+    expect(await db.select().from(outboxEmails)).toHaveLength(2);
+    expect(await getInvitationByToken(db, { token: oldToken })).toBeNull();
+    await expect(acceptInvitationAsNewUser(db, { token: oldToken, name: "Nia", password: "a long enough password" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringContaining("not valid"),
+    });
+    expect(await getInvitationByToken(db, { token: newToken })).toMatchObject({ role: "marketer", status: "pending" });
+  });
+
+  test("inviting an existing member is a CONFLICT on the email field, and writes nothing", async ({ db }) => {
+    const team = await createTeam(db);
+    const before = await snapshotDatabase(db);
+
+    const error = await inviteMember(db, {
+      workspaceId: team.workspace.id,
+      actorId: team.admin.id,
+      email: team.marketer.email,
+      role: "admin",
+    }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "CONFLICT", fieldErrors: { email: [expect.stringContaining("already a member")] } });
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});
