@@ -56,3 +56,28 @@ test("the health check answers with the database state", async ({ request }) => 
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", db: "ok", version: expect.any(String) });
 });
+
+test("repeated wrong passwords are refused with a too-many-attempts message", async ({ page }) => {
+  const email = `guess-${Date.now()}@example.test`;
+  await page.goto("/sign-in");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong guess ${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // The form clears the password once the server has answered.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
+  }
+  await page.getByLabel("Password").fill("another guess");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many sign-in attempts. Wait a few minutes, then try again." })).toBeVisible();
+});
+
+test("pages are served with security headers", async ({ request }) => {
+  const response = await request.get("/sign-in");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("default-src 'self'");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+});

@@ -65,3 +65,56 @@ test("inviting someone who is already a member is refused next to the email", as
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(invite.getByLabel("Email")).toHaveAccessibleDescription("marketer@demo.test is already a member of this workspace.");
 });
+
+test("an admin withdraws an invitation and its link stops working", async ({ page, browser }) => {
+  const email = uniqueEmail("withdrawn");
+  await page.goto("/team");
+  const invite = page.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+
+  await page.goto("/outbox");
+  const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
+  const link = body.match(/https?:\/\/\S+\/invite\/\S+/)![0];
+
+  await page.goto("/team");
+  await page.getByRole("button", { name: `Withdraw the invitation for ${email}` }).click();
+  await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(email)).toHaveCount(0);
+
+  const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(link);
+  await expect(strangerPage.getByRole("alert").filter({ hasText: "This invitation was withdrawn." })).toBeVisible();
+  await stranger.close();
+});
+
+test("an admin removes a member after confirming", async ({ page }) => {
+  // A member of our own making, so other journeys keep the demo cast.
+  const email = uniqueEmail("leaver");
+  await page.goto("/team");
+  const invite = page.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await page.goto("/outbox");
+  const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
+  const link = body.match(/https?:\/\/\S+\/invite\/\S+/)![0];
+  const leaver = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+  const leaverPage = await leaver.newPage();
+  await leaverPage.goto(link);
+  await leaverPage.getByLabel("Your name").fill("Lee Leaver");
+  await leaverPage.getByLabel("Choose a password").fill("lee's long password");
+  await leaverPage.getByRole("button", { name: "Accept and join" }).click();
+  await expect(leaverPage.getByRole("heading", { name: "Welcome, Lee" })).toBeVisible();
+
+  await page.goto("/team");
+  await page.getByRole("button", { name: "Remove Lee Leaver" }).click();
+  await page.getByRole("button", { name: "Yes, remove" }).click();
+  await expect(page.getByRole("status")).toHaveText("Lee Leaver was removed from the workspace.");
+  await expect(page.getByRole("row", { name: /Lee Leaver/ })).toHaveCount(0);
+
+  // Their next visit finds no workspace, and offers to create one.
+  await leaverPage.reload();
+  await expect(leaverPage.getByRole("heading", { name: "You're not in a workspace yet" })).toBeVisible();
+  await leaver.close();
+});

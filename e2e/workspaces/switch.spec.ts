@@ -33,3 +33,19 @@ test("creating a workspace makes it the active one", async ({ page }) => {
   await expect(page.getByRole("button", { name: /current: Acme Partnerships/ })).toBeVisible();
   await expect(page.getByText("Just you so far.")).toBeVisible();
 });
+
+test("a viewer sees the team but no controls to change it", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("viewer@demo.test");
+  await page.getByLabel("Password").fill("crescendo-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" }).click();
+  await expect(page.getByRole("row", { name: /Maya Patel/ })).toBeVisible();
+  await expect(page.getByRole("combobox")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Invite a teammate" })).toHaveCount(0);
+  await page.goto("/outbox");
+  await expect(page.getByText("Only workspace admins can read the outbox")).toBeVisible();
+  await context.close();
+});

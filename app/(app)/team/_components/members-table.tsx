@@ -6,6 +6,7 @@ import { memberRoles, roleDescriptions, roleLabels } from "@/components/roles";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import type { MemberRole } from "@/db/schema/workspaces";
 
 export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
@@ -13,6 +14,7 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
   const queryClient = useQueryClient();
   const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions());
   const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
   const changeRole = useMutation(
     trpc.member.changeRole.mutationOptions({
       onSuccess: (result) => {
@@ -21,6 +23,19 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
       },
       onError: (error) => setNotice({ tone: "error", text: errorMessage(error) }),
       onSettled: () => queryClient.invalidateQueries(trpc.member.list.queryFilter()),
+    }),
+  );
+  const remove = useMutation(
+    trpc.member.remove.mutationOptions({
+      onSuccess: (_result, input) => {
+        const who = members.find((m) => m.userId === input.userId)?.name ?? "The member";
+        setNotice({ tone: "success", text: `${who} was removed from the workspace.` });
+      },
+      onError: (error) => setNotice({ tone: "error", text: errorMessage(error) }),
+      onSettled: () => {
+        setConfirming(null);
+        return queryClient.invalidateQueries(trpc.member.list.queryFilter());
+      },
     }),
   );
 
@@ -37,6 +52,11 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
               <th scope="col" className="px-4 py-2 font-medium">Email</th>
               <th scope="col" className="px-4 py-2 font-medium">Role</th>
+              {isAdmin && (
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -65,6 +85,25 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
                     <span title={roleDescriptions[member.role]}>{roleLabels[member.role]}</span>
                   )}
                 </td>
+                {isAdmin && (
+                  <td className="px-4 py-2 text-right">
+                    {confirming === member.userId ? (
+                      <span className="inline-flex items-center gap-2">
+                        <span className="text-slate-600">Remove {member.name}?</span>
+                        <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ userId: member.userId })}>
+                          Yes, remove
+                        </Button>
+                        <Button variant="ghost" onClick={() => setConfirming(null)}>
+                          Cancel
+                        </Button>
+                      </span>
+                    ) : (
+                      <Button variant="ghost" aria-label={`Remove ${member.name}`} onClick={() => setConfirming(member.userId)}>
+                        Remove
+                      </Button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
