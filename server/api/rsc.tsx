@@ -6,16 +6,11 @@ import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-re
 import { cache } from "react";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { createTRPCContext } from "./context";
-import { appRouter, createCaller } from "./root";
+import { appRouter } from "./root";
 
 export const getQueryClient = cache(makeQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ ctx: createTRPCContext, router: appRouter, queryClient: getQueryClient });
-
-/** Direct calls from server components and server actions, with the request's context. */
-export async function serverCaller() {
-  return createCaller(await createTRPCContext());
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
