@@ -34,6 +34,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
       <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-b-0 md:border-r">
         <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight">
           <img src="/icon.svg" alt="" width={24} height={24} />
