@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The whole test suite (`npm test`), runnable on a fresh Debian machine with
+# Node 20: type check and lint, the vitest suite on PGlite and again on a
+# throwaway PostgreSQL 15, then the Playwright journeys in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+section() { printf '\n==== %s ====\n' "$*"; }
+
+pg_pid=""
+pg_dir=""
+stop_postgres() {
+  [[ -n "$pg_pid" ]] || return 0
+  # SIGINT is PostgreSQL's fast shutdown; wait for it so its folder can go.
+  kill -INT "$pg_pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    kill -0 "$pg_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [[ -n "$pg_dir" ]] && rm -rf "$pg_dir"
+  pg_pid=""
+}
+trap stop_postgres EXIT
+
+section "Chromium"
+if [[ -x /usr/bin/chromium ]]; then
+  echo "Using /usr/bin/chromium."
+elif [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+  apt-get update
+  apt-get install -y chromium
+else
+  echo "No /usr/bin/chromium and no way to install it here; Playwright falls back to its own browser."
+fi
+
+section "npm install"
+# Not `npm ci`: the lockfile made on this registry lacks other platforms' binaries.
+npm install --no-audit --no-fund
+
+section "Type check and lint"
+npm run check
+
+section "Unit and integration tests on PGlite"
+TEST_DATABASE=pglite npx vitest run
+
+section "Unit and integration tests on PostgreSQL"
+pg_status=0
+pg_env="$(bash scripts/start-test-postgres.sh)" || pg_status=$?
+if [[ $pg_status -eq 3 ]]; then
+  echo "SKIPPED: PostgreSQL 15 is not installed, so the suite ran on PGlite only."
+elif [[ $pg_status -ne 0 ]]; then
+  echo "Could not start the throwaway PostgreSQL (exit $pg_status)." >&2
+  exit "$pg_status"
+else
+  pg_url="$(sed -n 's/^TEST_POSTGRES_URL=//p' <<<"$pg_env")"
+  pg_pid="$(sed -n 's/^TEST_POSTGRES_PID=//p' <<<"$pg_env")"
+  pg_dir="$(sed -n 's/^TEST_POSTGRES_DIR=//p' <<<"$pg_env")"
+  echo "PostgreSQL $pg_url (pid $pg_pid)"
+  TEST_DATABASE=postgres TEST_POSTGRES_URL="$pg_url" npx vitest run
+  stop_postgres
+fi
+
+section "End-to-end journeys (Playwright)"
+npx playwright test
+
+section "All tests passed"
