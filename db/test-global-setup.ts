@@ -11,12 +11,12 @@ import { migrateDatabase } from "./migrate";
 import { databaseUrl, onServer, type TestDatabaseTemplate } from "./test-server";
 
 async function preparePglite(): Promise<{ template: TestDatabaseTemplate; dispose: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "crescendo-test-"));
   const handle = await openDatabase({ kind: "pglite" });
   try {
     await migrateDatabase(handle);
     // Uncompressed: it loads faster than gzip, and the file lives only for this run.
     const dump = await handle.pglite!.dumpDataDir("none");
+    const dir = await mkdtemp(path.join(os.tmpdir(), "crescendo-test-"));
     const dumpFile = path.join(dir, "migrated.tar");
     await writeFile(dumpFile, Buffer.from(await dump.arrayBuffer()));
     return { template: { kind: "pglite", dumpFile }, dispose: () => rm(dir, { recursive: true, force: true }) };
