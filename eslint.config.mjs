@@ -6,9 +6,14 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
+  {
+    // Node scripts and configs outside TypeScript.
+    files: ["**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
   ...tseslint.configs.recommended,
   {
-    files: ["**/*.{ts,tsx}"],
+    files: ["**/*.{ts,tsx,mts}"],
     plugins: { drizzle, "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 section() { printf '\n==== %s ====\n' "$*"; }
 
+reports="$(mktemp -d -t crescendo-test-reports-XXXXXX)"
 pg_pid=""
 pg_dir=""
 stop_postgres() {
@@ -20,7 +21,7 @@ stop_postgres() {
   [[ -n "$pg_dir" ]] && rm -rf "$pg_dir"
   pg_pid=""
 }
-trap stop_postgres EXIT
+trap 'stop_postgres; rm -rf "$reports"' EXIT
 
 section "Chromium"
 if [[ -x /usr/bin/chromium ]]; then
@@ -40,7 +41,7 @@ section "Type check and lint"
 npm run check
 
 section "Unit and integration tests on PGlite"
-TEST_DATABASE=pglite npx vitest run
+TEST_DATABASE=pglite npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest-pglite.json"
 
 section "Unit and integration tests on PostgreSQL"
 pg_status=0
@@ -55,11 +56,13 @@ else
   pg_pid="$(sed -n 's/^TEST_POSTGRES_PID=//p' <<<"$pg_env")"
   pg_dir="$(sed -n 's/^TEST_POSTGRES_DIR=//p' <<<"$pg_env")"
   echo "PostgreSQL $pg_url (pid $pg_pid)"
-  TEST_DATABASE=postgres TEST_POSTGRES_URL="$pg_url" npx vitest run
+  TEST_DATABASE=postgres TEST_POSTGRES_URL="$pg_url" npx vitest run \
+    --reporter=default --reporter=json --outputFile.json="$reports/vitest-postgres.json"
   stop_postgres
 fi
 
 section "End-to-end journeys (Playwright)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
 
 section "All tests passed"
+node scripts/test-summary.mjs "$reports"

@@ -19,6 +19,7 @@ CREATE TABLE "outbox_emails" (
 	"status" "email_status" NOT NULL,
 	"message_id" text NOT NULL,
 	"error" text,
+	"claimed_until" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone,
 	CONSTRAINT "outbox_emails_idempotencyKey_unique" UNIQUE("idempotency_key")

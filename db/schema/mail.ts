@@ -19,6 +19,8 @@ export const outboxEmails = pgTable(
     status: emailStatus().notNull(),
     messageId: text().notNull(),
     error: text(),
+    /** While a process is handing the email to SMTP; a lapsed claim means that process died. */
+    claimedUntil: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },

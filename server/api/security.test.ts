@@ -6,7 +6,7 @@ import { describe, expect } from "vitest";
 import type { Database } from "@/db";
 import { createTeam } from "@/db/factories";
 import { type MemberRole, memberRoles } from "@/db/schema/workspaces";
-import { type Caller, callError, callerFor, signedOutCaller } from "@/db/test-caller";
+import { type Caller, callError, callerFor, signedOutCaller } from "@/server/api/test-caller";
 import { test } from "@/db/test-db";
 import { type Snapshot, snapshotDatabase } from "@/db/test-snapshot";
 import { inviteMember } from "@/server/services/invitations/invite-member";

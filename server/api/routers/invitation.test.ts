@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
 import { invitations } from "@/db/schema";
-import { callError, callerFor, fieldErrorsOf } from "@/db/test-caller";
+import { callError, callerFor, fieldErrorsOf } from "@/server/api/test-caller";
 import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
 

@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
-import { callerFor } from "@/db/test-caller";
+import { callerFor } from "@/server/api/test-caller";
 import { test } from "@/db/test-db";
 import { sendMail } from "@/server/services/mail/send-mail";
 

@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import { addMember, createTeam, createUser } from "@/db/factories";
-import { callError, callerFor, fieldErrorsOf } from "@/db/test-caller";
+import { callError, callerFor, fieldErrorsOf } from "@/server/api/test-caller";
 import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect } from "vitest";
 import { outboxEmails } from "@/db/schema";
 import { test } from "@/db/test-db";
@@ -104,5 +105,44 @@ describe("sendMail over SMTP", () => {
     expect(accepting.received).toHaveLength(1);
     expect(row).toMatchObject({ status: "sent", error: null });
     expect(await db.select().from(outboxEmails)).toHaveLength(1);
+  });
+
+  test("two processes sending the same key at once send it once", async ({ db }) => {
+    const smtp = await startSmtpServer();
+
+    const rows = await Promise.all([
+      sendMail(db, message, { smtpUrl: smtp.smtpUrl }),
+      sendMail(db, message, { smtpUrl: smtp.smtpUrl }),
+      sendMail(db, message, { smtpUrl: smtp.smtpUrl }),
+    ]);
+
+    expect(smtp.received).toHaveLength(1);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(1);
+    const [stored] = await db.select().from(outboxEmails);
+    expect(stored).toMatchObject({ status: "sent", claimedUntil: null });
+  });
+
+  test("an email whose sender died mid-send is taken over once its claim lapses", async ({ db }) => {
+    const smtp = await startSmtpServer();
+    // As a process leaves it when it dies after claiming: sending, with a claim.
+    await db.insert(outboxEmails).values({
+      ...message,
+      messageId: "<left-behind@crescendo.mail>",
+      status: "sending",
+      claimedUntil: new Date(Date.now() + 60_000),
+    });
+
+    const whileClaimed = await sendMail(db, message, { smtpUrl: smtp.smtpUrl });
+    expect(whileClaimed.status).toBe("sending");
+    expect(smtp.received).toHaveLength(0);
+
+    await db
+      .update(outboxEmails)
+      .set({ claimedUntil: new Date(Date.now() - 1_000) })
+      .where(eq(outboxEmails.idempotencyKey, message.idempotencyKey));
+    const afterLapse = await sendMail(db, message, { smtpUrl: smtp.smtpUrl });
+    expect(afterLapse.status).toBe("sent");
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.messageId).toBe("<left-behind@crescendo.mail>");
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type OutboxEmail, outboxEmails } from "@/db/schema";
 import { env } from "@/server/env";
@@ -20,10 +20,15 @@ export interface MailOptions {
   smtpUrl?: string | null;
 }
 
+// How long a sender may hold an email before another process may take it over.
+const CLAIM = sql`now() + interval '2 minutes'`;
+
 /**
- * Records the email in the outbox and, when SMTP is configured, sends it. The
- * Message-ID derives from the idempotency key, so if the process dies between the
- * SMTP server accepting it and our update, the resend carries the same Message-ID.
+ * Records the email in the outbox and, when SMTP is configured, sends it. One
+ * process at a time holds a claim on an unsent email, so two concurrent sends of
+ * one key send once. The Message-ID derives from the idempotency key, so if the
+ * process dies between the SMTP server accepting it and our update, the resend
+ * after the claim lapses carries the same Message-ID.
  */
 export async function sendMail(db: Database, message: MailMessage, options: MailOptions = {}): Promise<OutboxEmail> {
   const smtpUrl = options.smtpUrl === undefined ? env.SMTP_URL : options.smtpUrl;
@@ -32,14 +37,32 @@ export async function sendMail(db: Database, message: MailMessage, options: Mail
 
   const [inserted] = await db
     .insert(outboxEmails)
-    .values({ ...message, messageId, status: smtpUrl ? "sending" : "stored" })
+    .values({ ...message, messageId, status: smtpUrl ? "sending" : "stored", claimedUntil: smtpUrl ? CLAIM : null })
     .onConflictDoNothing({ target: outboxEmails.idempotencyKey })
     .returning();
-  const email =
-    inserted ??
-    (await db.query.outboxEmails.findFirst({ where: eq(outboxEmails.idempotencyKey, message.idempotencyKey) }));
-  if (!email) throw new Error(`Outbox email ${message.idempotencyKey} vanished while being sent`);
-  if (!smtpUrl || email.status === "sent" || email.status === "stored") return email;
+  let email = inserted;
+  if (!email) {
+    const existing = await db.query.outboxEmails.findFirst({
+      where: eq(outboxEmails.idempotencyKey, message.idempotencyKey),
+    });
+    if (!existing) throw new Error(`Outbox email ${message.idempotencyKey} vanished while being sent`);
+    if (!smtpUrl || existing.status === "sent" || existing.status === "stored") return existing;
+    const [claimed] = await db
+      .update(outboxEmails)
+      .set({ status: "sending", claimedUntil: CLAIM })
+      .where(
+        and(
+          eq(outboxEmails.id, existing.id),
+          inArray(outboxEmails.status, ["sending", "failed"]),
+          or(isNull(outboxEmails.claimedUntil), lt(outboxEmails.claimedUntil, sql`now()`)),
+        ),
+      )
+      .returning();
+    // Another process is sending it right now.
+    if (!claimed) return existing;
+    email = claimed;
+  }
+  if (!smtpUrl) return email;
 
   try {
     await smtpTransport(smtpUrl).sendMail({
@@ -52,12 +75,12 @@ export async function sendMail(db: Database, message: MailMessage, options: Mail
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    await db.update(outboxEmails).set({ status: "failed", error: reason }).where(eq(outboxEmails.id, email.id));
+    await db.update(outboxEmails).set({ status: "failed", error: reason, claimedUntil: null }).where(eq(outboxEmails.id, email.id));
     throw new Error(`Could not send email to ${email.to}: ${reason}`, { cause: error });
   }
   const [sent] = await db
     .update(outboxEmails)
-    .set({ status: "sent", error: null, sentAt: new Date() })
+    .set({ status: "sent", error: null, sentAt: new Date(), claimedUntil: null })
     .where(eq(outboxEmails.id, email.id))
     .returning();
   return sent!;

@@ -1,4 +1,4 @@
-// One nodemailer transport per SMTP URL, reused across sends (it pools connections).
+// One nodemailer transport per SMTP URL, created once and reused across sends.
 import nodemailer, { type Transporter } from "nodemailer";
 
 const transports = new Map<string, Transporter>();

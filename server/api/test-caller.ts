@@ -4,7 +4,7 @@ import { getErrorShape, TRPCError } from "@trpc/server";
 import { appRouter, createCaller } from "@/server/api/root";
 import type { SessionUser } from "@/server/api/trpc";
 import { resolveActiveWorkspace } from "@/server/services/workspaces/resolve-active-workspace";
-import type { Database } from "./client";
+import type { Database } from "@/db";
 
 export type Caller = ReturnType<typeof createCaller>;
 
