@@ -1,4 +1,4 @@
-import { signOutAction } from "@/app/(auth)/actions";
+import { SignOutButton } from "@/components/sign-out-button";
 import type { MemberRole } from "@/db/schema/workspaces";
 
 export function UserPanel({ name, email, role }: { name: string; email: string; role?: MemberRole }) {
@@ -11,11 +11,7 @@ export function UserPanel({ name, email, role }: { name: string; email: string; 
           {email}
         </p>
       </div>
-      <form action={signOutAction}>
-        <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-          Sign out
-        </button>
-      </form>
+      <SignOutButton className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900" />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(auth)/actions";
 import { roleLabels } from "@/components/roles";
+import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { auth } from "@/server/auth";
@@ -40,11 +40,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                   This invitation is for {invitation.email}, but you are signed in as {session.user.email}. Sign out, then
                   open the link again.
                 </Alert>
-                <form action={signOutAction}>
-                  <button type="submit" className="text-sm font-medium text-brand-700 hover:underline">
-                    Sign out
-                  </button>
-                </form>
+                <SignOutButton className="text-sm font-medium text-brand-700 hover:underline" />
               </div>
             ) : invitation.hasAccount ? (
               <Link
