@@ -22,3 +22,17 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
+
+/** As the signed-in admin on `page`: invites `email` from the team page and returns the link from the outbox email. */
+export async function inviteAndReadLink(page: Page, email: string): Promise<string> {
+  await page.goto("/team");
+  const invite = page.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  await page.goto("/outbox");
+  const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
+  const link = body.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];
+  expect(link, "the invitation email carries a link").toBeTruthy();
+  return link!;
+}

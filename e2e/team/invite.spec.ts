@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, signIn, signOut, uniqueEmail } from "../helpers";
+import { ADMIN_STATE, inviteAndReadLink, signIn, signOut, uniqueEmail } from "../helpers";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -68,15 +68,7 @@ test("inviting someone who is already a member is refused next to the email", as
 
 test("an admin withdraws an invitation and its link stops working", async ({ page, browser }) => {
   const email = uniqueEmail("withdrawn");
-  await page.goto("/team");
-  const invite = page.getByRole("region", { name: "Invite a teammate" });
-  await invite.getByLabel("Email").fill(email);
-  await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
-
-  await page.goto("/outbox");
-  const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
-  const link = body.match(/https?:\/\/\S+\/invite\/\S+/)![0];
+  const link = await inviteAndReadLink(page, email);
 
   await page.goto("/team");
   await page.getByRole("button", { name: `Withdraw the invitation for ${email}` }).click();
@@ -89,17 +81,10 @@ test("an admin withdraws an invitation and its link stops working", async ({ pag
   await stranger.close();
 });
 
-test("an admin removes a member after confirming", async ({ page }) => {
+test("an admin removes a member after confirming", async ({ page, browser }) => {
   // A member of our own making, so other journeys keep the demo cast.
-  const email = uniqueEmail("leaver");
-  await page.goto("/team");
-  const invite = page.getByRole("region", { name: "Invite a teammate" });
-  await invite.getByLabel("Email").fill(email);
-  await invite.getByRole("button", { name: "Send invitation" }).click();
-  await page.goto("/outbox");
-  const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
-  const link = body.match(/https?:\/\/\S+\/invite\/\S+/)![0];
-  const leaver = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+  const link = await inviteAndReadLink(page, uniqueEmail("leaver"));
+  const leaver = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const leaverPage = await leaver.newPage();
   await leaverPage.goto(link);
   await leaverPage.getByLabel("Your name").fill("Lee Leaver");
