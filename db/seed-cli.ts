@@ -3,7 +3,17 @@
 import { getDatabaseHandle } from "./index";
 import { seedDemo } from "./seed";
 
-const handle = await getDatabaseHandle();
-const { seeded } = await seedDemo(handle.db);
-console.log(seeded ? "Seeded the demo workspace Acme Marketing." : "Demo data is already there; nothing to do.");
-await handle.close();
+async function main() {
+  const handle = await getDatabaseHandle();
+  try {
+    const { seeded } = await seedDemo(handle.db);
+    console.log(seeded ? "Seeded the demo workspace Acme Marketing." : "Demo data is already there; nothing to do.");
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
