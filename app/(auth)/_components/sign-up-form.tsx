@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { NewAccountFields } from "@/components/forms/account-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -12,31 +13,19 @@ export function SignUpForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message && <Alert>{state.message}</Alert>}
-      <TextField
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        required
-        defaultValue={state.values?.name}
-        errors={state.fieldErrors?.name}
-      />
-      <TextField
-        label="Work email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters."
-        errors={state.fieldErrors?.password}
+      <NewAccountFields
+        state={state}
+        emailField={
+          <TextField
+            label="Work email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.values?.email}
+            errors={state.fieldErrors?.email}
+          />
+        }
       />
       <TextField
         label="Workspace name"

@@ -8,9 +8,11 @@ export const emailField = z
   .toLowerCase()
   .pipe(z.email("Enter a valid email address, like name@company.com"));
 
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const passwordField = z
   .string()
-  .min(10, "Use at least 10 characters")
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, "Use at most 200 characters");
 
 export const personNameField = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { NewAccountFields } from "@/components/forms/account-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -12,23 +13,10 @@ export function NewAccountForm({ token, email }: { token: string; email: string 
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {state.message && <Alert>{state.message}</Alert>}
-      <TextField label="Email" value={email} readOnly disabled />
-      <TextField
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        required
-        defaultValue={state.values?.name}
-        errors={state.fieldErrors?.name}
-      />
-      <TextField
-        label="Choose a password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters."
-        errors={state.fieldErrors?.password}
+      <NewAccountFields
+        state={state}
+        passwordLabel="Choose a password"
+        emailField={<TextField label="Email" value={email} readOnly disabled />}
       />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Accept and join"}
