@@ -42,6 +42,28 @@ describe("member router", () => {
     expect(await snapshotDatabase(db)).toEqual(before);
   });
 
+  test("changeRole: two admins demoting each other at once leave one admin, and the other gets CONFLICT", async ({ db }) => {
+    // Several rounds: on PostgreSQL a guard that locked only the other admins'
+    // rows deadlocked (a server error) in most rounds; one round alone may not race.
+    for (let round = 0; round < 5; round++) {
+      const team = await createTeam(db);
+      const second = await createUser(db, { name: "Second Admin" });
+      await addMember(db, { workspaceId: team.workspace.id, userId: second.id, role: "admin" });
+      const [first, other] = [await callerFor(db, team.admin), await callerFor(db, second)];
+
+      const outcomes = await Promise.allSettled([
+        first.member.changeRole({ userId: second.id, role: "marketer" }),
+        other.member.changeRole({ userId: team.admin.id, role: "marketer" }),
+      ]);
+
+      expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+      const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("at least one admin") });
+      const members = await (await callerFor(db, team.manager)).member.list();
+      expect(members.filter((m) => m.role === "admin")).toHaveLength(1);
+    }
+  });
+
   test("changeRole: an admin may step down once another admin exists", async ({ db }) => {
     const team = await createTeam(db);
     const admin = await callerFor(db, team.admin);
