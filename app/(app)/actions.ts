@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { type FormState, formStateFromError } from "@/components/forms/form-state";
+import { type FormState, formStateFromError, formText } from "@/components/forms/form-state";
 import { createTRPCContext } from "@/server/api/context";
 import { createWorkspaceInput } from "@/server/api/routers/member.schema";
 import { rememberWorkspace } from "@/server/auth/remember-workspace";
@@ -28,7 +28,7 @@ export async function switchWorkspaceAction(formData: FormData): Promise<void> {
 
 export async function createWorkspaceAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const { db, session } = await signedInContext();
-  const values = { name: typeof formData.get("name") === "string" ? (formData.get("name") as string) : "" };
+  const values = { name: formText(formData, "name") };
   const parsed = createWorkspaceInput.safeParse(values);
   if (!parsed.success) return formStateFromError(parsed.error, values);
   const workspace = await createWorkspace(db, { actorId: session.user.id, name: parsed.data.name });

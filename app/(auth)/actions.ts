@@ -2,7 +2,7 @@
 
 import { CredentialsSignin } from "next-auth";
 import { getDb } from "@/db";
-import { type FormState, formStateFromError, safeRedirectPath } from "@/components/forms/form-state";
+import { type FormState, formStateFromError, formText, safeRedirectPath } from "@/components/forms/form-state";
 import { signInInput, signUpInput } from "@/server/api/routers/account.schema";
 import { signIn, signOut } from "@/server/auth";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/sign-in-rate-limit";
@@ -10,14 +10,9 @@ import { createAccount } from "@/server/services/accounts/create-account";
 
 const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
 
-function text(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
-
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = { email: text(formData, "email") };
-  const parsed = signInInput.safeParse({ email: values.email, password: text(formData, "password") });
+  const values = { email: formText(formData, "email") };
+  const parsed = signInInput.safeParse({ email: values.email, password: formText(formData, "password") });
   if (!parsed.success) return formStateFromError(parsed.error, values);
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeRedirectPath(formData.get("callbackUrl")) });
@@ -31,8 +26,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = { name: text(formData, "name"), email: text(formData, "email"), workspaceName: text(formData, "workspaceName") };
-  const parsed = signUpInput.safeParse({ ...values, password: text(formData, "password") });
+  const values = { name: formText(formData, "name"), email: formText(formData, "email"), workspaceName: formText(formData, "workspaceName") };
+  const parsed = signUpInput.safeParse({ ...values, password: formText(formData, "password") });
   if (!parsed.success) return formStateFromError(parsed.error, values);
   try {
     await createAccount(await getDb(), parsed.data);

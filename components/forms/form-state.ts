@@ -8,6 +8,12 @@ export interface FormState {
   values?: Record<string, string>;
 }
 
+/** A text field of a submitted form; a missing field or a file reads as "". */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 /** Turns an expected failure into form state; anything else is rethrown (a bug, or Next's redirect). */
 export function formStateFromError(error: unknown, values?: Record<string, string>): FormState {
   if (error instanceof ZodError) {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { type FormState, formStateFromError } from "@/components/forms/form-state";
+import { type FormState, formStateFromError, formText } from "@/components/forms/form-state";
 import { createTRPCContext } from "@/server/api/context";
 import { acceptInvitationInput } from "@/server/api/routers/account.schema";
 import { signIn } from "@/server/auth";
@@ -12,8 +12,12 @@ import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/server/serv
 
 /** Someone new: creates their account from the invitation, signs them in, opens the workspace. */
 export async function acceptAsNewUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = { name: String(formData.get("name") ?? "") };
-  const parsed = acceptInvitationInput.safeParse({ ...values, token: formData.get("token"), password: formData.get("password") });
+  const values = { name: formText(formData, "name") };
+  const parsed = acceptInvitationInput.safeParse({
+    ...values,
+    token: formText(formData, "token"),
+    password: formText(formData, "password"),
+  });
   if (!parsed.success) return formStateFromError(parsed.error, values);
   let accepted;
   try {
@@ -32,7 +36,7 @@ export async function joinWorkspaceAction(_previous: FormState, formData: FormDa
   if (!session) return { message: "Sign in first, then open the invitation link again." };
   let joined;
   try {
-    joined = await acceptInvitationAsUser(db, { token: String(formData.get("token") ?? ""), userId: session.user.id });
+    joined = await acceptInvitationAsUser(db, { token: formText(formData, "token"), userId: session.user.id });
   } catch (error) {
     if (error instanceof AppError) return { message: error.message };
     throw error;
