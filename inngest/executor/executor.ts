@@ -1,0 +1,253 @@
+// The embedded workflow executor: plays the Inngest server's part for any
+// serve() endpoint, with all state in the given database. It syncs the apps,
+// takes events, and claims due jobs with FOR UPDATE SKIP LOCKED under a lease
+// it keeps renewing, so several executors on one database share the work and a
+// dead one's jobs are taken over once its lease lapses.
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { type WorkflowJob, workflowJobs } from "@/db/schema";
+import { ingestEvents, toPayloads } from "./ingest";
+import { type ExecutorContext, processJob } from "./process-job";
+import { FunctionRegistry, registerFunction } from "./registry";
+import { fetchAppFunctions, saveAppFunctions, type SyncedApp } from "./sync";
+import { workflowFunctions } from "@/db/schema";
+
+export interface ExecutorOptions {
+  db: Database;
+  /** serve() endpoints to sync, e.g. http://127.0.0.1:3000/api/inngest */
+  appUrls: string[];
+  /** The key the serve endpoints verify signatures with (their INNGEST_SIGNING_KEY). */
+  signingKey: string;
+  /** Calls in flight at once (default 20). */
+  concurrency?: number;
+  /** How often to look for due work when nothing wakes the loop (default 200 ms). */
+  pollIntervalMs?: number;
+  /** How long a claim lasts without renewal (default 15 s). */
+  leaseMs?: number;
+  /** Delay before retry `attempt` (default: 15 s doubling, at most 10 min, like Inngest's server). */
+  backoffMs?: (attempt: number) => number;
+  callTimeoutMs?: number;
+  fetch?: typeof fetch;
+  onError?: (error: unknown) => void;
+}
+
+const CLAIM_LOCK_ID = 727_101;
+
+export function defaultBackoffMs(attempt: number): number {
+  const base = Math.min(15_000 * 2 ** (attempt - 1), 10 * 60_000);
+  return Math.round(base * (0.85 + Math.random() * 0.3));
+}
+
+export class WorkflowExecutor {
+  readonly id = `executor-${randomUUID()}`;
+  readonly registry = new FunctionRegistry();
+  private readonly context: ExecutorContext;
+  private readonly inflight = new Map<number, Promise<void>>();
+  private running = false;
+  private loopDone: Promise<void> | null = null;
+  private wakeLoop: (() => void) | null = null;
+  private wakeRequested = false;
+  private renewTimer: NodeJS.Timeout | null = null;
+  private readonly concurrency: number;
+  private readonly pollIntervalMs: number;
+  private readonly leaseMs: number;
+
+  constructor(private readonly options: ExecutorOptions) {
+    this.concurrency = options.concurrency ?? 20;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.leaseMs = options.leaseMs ?? 15_000;
+    this.context = {
+      db: options.db,
+      registry: this.registry,
+      executorId: this.id,
+      signingKey: options.signingKey,
+      fetch: options.fetch ?? fetch,
+      backoffMs: options.backoffMs ?? defaultBackoffMs,
+      callTimeoutMs: options.callTimeoutMs ?? 5 * 60_000,
+      wake: () => this.wake(),
+    };
+  }
+
+  /** Syncs every app; throws SyncError or UnsupportedFunctionError (naming the function) and stores nothing then. */
+  async sync(): Promise<SyncedApp[]> {
+    const apps: SyncedApp[] = [];
+    for (const url of this.options.appUrls) apps.push(await fetchAppFunctions(url, this.options.signingKey, this.context.fetch));
+    for (const app of apps) {
+      await saveAppFunctions(this.options.db, app);
+      this.registry.setApp(app.appId, app.functions);
+    }
+    this.wake();
+    return apps;
+  }
+
+  /** Loads the functions a previous sync stored, so events can be taken before this process has synced. */
+  async loadStoredFunctions(): Promise<void> {
+    const rows = await this.options.db.select().from(workflowFunctions).where(isNull(workflowFunctions.removedAt));
+    const byApp = new Map<string, ReturnType<typeof registerFunction>[]>();
+    for (const row of rows) {
+      try {
+        const fn = registerFunction(row.config);
+        byApp.set(row.appId, [...(byApp.get(row.appId) ?? []), fn]);
+      } catch {
+        // A function stored by another version of the app; the next sync decides.
+      }
+    }
+    for (const [appId, functions] of byApp) this.registry.setApp(appId, functions);
+  }
+
+  /** Validates and takes in events (what `inngest.send` posts); returns their ids. Throws InvalidEventError. */
+  async send(input: unknown): Promise<string[]> {
+    const ids = await ingestEvents(this.options.db, this.registry, toPayloads(input));
+    this.wake();
+    return ids;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.renewTimer = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
+    this.renewTimer.unref?.();
+    this.loopDone = this.loop();
+  }
+
+  /** Stops claiming and waits for the calls in flight. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.wake();
+    await this.loopDone;
+    await Promise.allSettled(this.inflight.values());
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    this.renewTimer = null;
+  }
+
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeLoop?.();
+  }
+
+  /** Processes due work until none is left (timers in the future do not count). For tests and scripts. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const jobs = await this.claim(this.concurrency);
+      if (jobs.length === 0 && this.inflight.size === 0) return;
+      for (const job of jobs) this.track(job);
+      if (this.inflight.size > 0) await Promise.race(this.inflight.values());
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.wakeRequested = false;
+      const capacity = this.concurrency - this.inflight.size;
+      let claimed = 0;
+      if (capacity > 0) {
+        try {
+          const jobs = await this.claim(capacity);
+          claimed = jobs.length;
+          for (const job of jobs) this.track(job);
+        } catch (error) {
+          this.reportError(error);
+        }
+      }
+      if (claimed > 0 && claimed === capacity) continue;
+      if (this.wakeRequested && capacity > claimed) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollIntervalMs);
+        this.wakeLoop = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeLoop = null;
+    }
+  }
+
+  private track(job: WorkflowJob) {
+    const work = processJob(this.context, job)
+      .catch((error: unknown) => this.reportError(error))
+      .finally(() => {
+        this.inflight.delete(job.id);
+        this.wake();
+      });
+    this.inflight.set(job.id, work);
+  }
+
+  private reportError(error: unknown) {
+    if (this.options.onError) this.options.onError(error);
+    else console.error("Workflow executor:", error);
+  }
+
+  /** Claims up to `limit` due jobs, keeping functions with a concurrency limit under it. */
+  private async claim(limit: number): Promise<WorkflowJob[]> {
+    const db = this.options.db;
+    const limited = this.registry.limited();
+    const lease = sql`now() + ${this.leaseMs} * interval '1 millisecond'`;
+    return db.transaction(async (tx) => {
+      const full: string[] = [];
+      const room = new Map<string, number>();
+      if (limited.length > 0) {
+        // Claims that count against a limit are made one executor at a time.
+        await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK_ID})`);
+        const active = await tx
+          .select({ functionId: workflowJobs.functionId, count: sql<number>`count(*)::int` })
+          .from(workflowJobs)
+          .where(and(inArray(workflowJobs.functionId, limited.map((fn) => fn.id)), gt(workflowJobs.claimedUntil, sql`now()`)))
+          .groupBy(workflowJobs.functionId);
+        for (const fn of limited) {
+          const free = fn.concurrencyLimit! - (active.find((row) => row.functionId === fn.id)?.count ?? 0);
+          if (free <= 0) full.push(fn.id);
+          else room.set(fn.id, free);
+        }
+      }
+      const due = tx
+        .select({ id: workflowJobs.id })
+        .from(workflowJobs)
+        .where(
+          and(
+            lte(workflowJobs.dueAt, sql`now()`),
+            or(isNull(workflowJobs.claimedUntil), lt(workflowJobs.claimedUntil, sql`now()`)),
+            full.length > 0 ? notInArray(workflowJobs.functionId, full) : undefined,
+          ),
+        )
+        .orderBy(workflowJobs.dueAt)
+        .limit(limit)
+        .for("update", { skipLocked: true });
+      const claimed = await tx
+        .update(workflowJobs)
+        .set({ claimedBy: this.id, claimedUntil: lease })
+        .where(inArray(workflowJobs.id, due))
+        .returning();
+      if (room.size === 0) return claimed;
+      // Over a function's limit: hand the surplus back.
+      const kept: WorkflowJob[] = [];
+      const surplus: number[] = [];
+      for (const job of claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())) {
+        const free = room.get(job.functionId);
+        if (free === undefined || job.kind === "cron") kept.push(job);
+        else if (free > 0) {
+          room.set(job.functionId, free - 1);
+          kept.push(job);
+        } else surplus.push(job.id);
+      }
+      if (surplus.length > 0) {
+        await tx.update(workflowJobs).set({ claimedBy: null, claimedUntil: null }).where(inArray(workflowJobs.id, surplus));
+      }
+      return kept;
+    });
+  }
+
+  private async renewLeases() {
+    const ids = [...this.inflight.keys()];
+    if (ids.length === 0) return;
+    try {
+      await this.options.db
+        .update(workflowJobs)
+        .set({ claimedUntil: sql`now() + ${this.leaseMs} * interval '1 millisecond'` })
+        .where(and(eq(workflowJobs.claimedBy, this.id), inArray(workflowJobs.id, ids)));
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The ends of a run: completed, failed or cancelled. Ending tells whoever waits:
+// the run that invoked it gets the result, and functions listening to
+// inngest/function.finished or .failed (onFailure handlers) get their event.
+import { and, eq } from "drizzle-orm";
+import { type WorkflowRun, workflowJobs } from "@/db/schema";
+import { ingestEvents } from "./ingest";
+import { type EventPayload, internalEvents, type SerializedError } from "./protocol";
+import type { FunctionRegistry } from "./registry";
+import { clearPending, continueRun, isFinished, lockRun, saveRun, storeStep, type Tx } from "./run-state";
+
+export async function completeRun(tx: Tx, registry: FunctionRegistry, run: WorkflowRun, output: unknown): Promise<void> {
+  await clearPending(tx, run.id);
+  await saveRun(tx, run, { status: "completed", output: output ?? null, error: null, endedAt: new Date() });
+  if (registry.listensTo(internalEvents.functionFinished)) {
+    await ingestEvents(tx, registry, [
+      internalEvent(internalEvents.functionFinished, `finished-${run.id}`, { function_id: run.functionId, run_id: run.id, event: run.event, result: output ?? null }),
+    ]);
+  }
+  await resumeParent(tx, run, { data: output ?? null }, "completed");
+}
+
+export async function failRun(tx: Tx, registry: FunctionRegistry, run: WorkflowRun, error: SerializedError): Promise<void> {
+  await clearPending(tx, run.id);
+  await saveRun(tx, run, { status: "failed", error, endedAt: new Date() });
+  if (registry.listensTo(internalEvents.functionFailed)) {
+    await ingestEvents(tx, registry, [
+      // One failure event per failure: a retried-then-failed-again run fails with a new attempt count.
+      internalEvent(internalEvents.functionFailed, `failed-${run.id}-${run.attempt}-${run.stepCount}`, {
+        function_id: run.functionId,
+        run_id: run.id,
+        event: run.event,
+        error,
+      }),
+    ]);
+  }
+  await resumeParent(tx, run, { error }, "failed");
+}
+
+function internalEvent(name: string, id: string, data: Record<string, unknown>): EventPayload {
+  return { name, id, data, ts: Date.now() };
+}
+
+/** A run started by step.invoke hands its result to the waiting step of the run that invoked it. */
+async function resumeParent(tx: Tx, run: WorkflowRun, memo: unknown, status: "completed" | "failed"): Promise<void> {
+  if (!run.parentRunId || !run.parentStepId) return;
+  const parent = await lockRun(tx, run.parentRunId);
+  if (!parent || isFinished(parent.status)) return;
+  await tx
+    .delete(workflowJobs)
+    .where(and(eq(workflowJobs.runId, parent.id), eq(workflowJobs.stepId, run.parentStepId), eq(workflowJobs.kind, "timeout")));
+  const error = status === "failed" ? (memo as { error: SerializedError }).error : null;
+  const stored = await storeStep(tx, parent, { stepId: run.parentStepId, name: run.parentStepId, op: "InvokeFunction", memo, status, error });
+  if (stored) await continueRun(tx, parent);
+}

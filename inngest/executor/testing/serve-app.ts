@@ -1,0 +1,72 @@
+// A small standalone app for tests and benchmarks: its own Inngest client and
+// functions behind inngest/node's serve(), plus the executor's event API, on a
+// free port of 127.0.0.1. It shows the executor drives any serve() endpoint.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Inngest, type InngestFunction } from "inngest";
+import { serve } from "inngest/node";
+import { handleEventRequest } from "../event-api";
+import type { WorkflowExecutor } from "../executor";
+import { generateSigningKey } from "../signing";
+
+export interface ServeApp {
+  url: string;
+  serveUrl: string;
+  signingKey: string;
+  client: Inngest;
+  /** Points the event API at the executor that should take this app's events. */
+  attach(executor: WorkflowExecutor): void;
+  close(): Promise<void>;
+}
+
+type Functions = (client: Inngest) => InngestFunction.Any[];
+
+async function toRequest(req: IncomingMessage, url: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
+}
+
+export async function startServeApp(appId: string, functions: Functions): Promise<ServeApp> {
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
+  const server: Server = createServer((req, res) => handle(req, res));
+  // Many keep-alive calls in flight from one executor.
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const signingKey = generateSigningKey();
+  const eventKey = `event-key-${appId}`;
+  const client = new Inngest({ id: appId, isDev: false, signingKey, eventKey, baseUrl: `${url}/`, checkpointing: false, logger: quietLogger });
+  const inngestHandler = serve({ client, functions: functions(client) });
+  let executor: WorkflowExecutor | null = null;
+
+  handle = (req, res) => {
+    const path = new URL(req.url ?? "/", url).pathname;
+    if (path === "/api/inngest") return void inngestHandler(req, res);
+    const eventMatch = /^\/e\/([^/]+)$/.exec(path);
+    if (eventMatch && executor) {
+      const target = executor;
+      void toRequest(req, `${url}${req.url}`)
+        .then((request) => handleEventRequest(target, request, decodeURIComponent(eventMatch[1]!), eventKey))
+        .then(async (response) => {
+          res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+        })
+        .catch((error: unknown) => res.writeHead(500).end(String(error)));
+      return;
+    }
+    res.writeHead(404).end();
+  };
+
+  return {
+    url,
+    serveUrl: `${url}/api/inngest`,
+    signingKey,
+    client,
+    attach(next) {
+      executor = next;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
