@@ -1,44 +1,25 @@
+// sendMail against a real SMTP server and a real database: what is delivered,
+// what the outbox row says, and what a second sender sees while one holds the claim.
 import { createHash } from "node:crypto";
+import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect } from "vitest";
-import { outboxEmails } from "@/db/schema";
+import type { Database } from "@/db";
+import { type OutboxEmail, outboxEmails } from "@/db/schema";
 import { test } from "@/db/test-db";
-import { type MailMessage, sendMail } from "./send-mail";
+import { EmailSendInProgressError, type MailMessage, sendMail } from "./send-mail";
+import { startSmtpServer as startServer, type TestSmtpServer } from "./test-smtp-server";
 
-const servers: SMTPServer[] = [];
+const servers: TestSmtpServer[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** A real SMTP server on 127.0.0.1 and a free port, keeping what it receives. */
 async function startSmtpServer(options: { rejectWith?: string } = {}) {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    // Plain SMTP on loopback: no self-signed STARTTLS certificate for the client to refuse.
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          if (options.rejectWith) {
-            callback(Object.assign(new Error(options.rejectWith), { responseCode: 554 }));
-            return;
-          }
-          received.push(mail);
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  const server = await startServer(options);
   servers.push(server);
-  return { smtpUrl: `smtp://127.0.0.1:${port}`, received };
+  return server;
 }
 
 const message: MailMessage = {
@@ -107,34 +88,43 @@ describe("sendMail over SMTP", () => {
     expect(await db.select().from(outboxEmails)).toHaveLength(1);
   });
 
-  test("two processes sending the same key at once send it once", async ({ db }) => {
+  test("two processes sending the same key at once send it once; the one without the claim is told to retry", async ({ db }) => {
     const smtp = await startSmtpServer();
 
-    const rows = await Promise.all([
+    const results = await Promise.allSettled([
       sendMail(db, message, { smtpUrl: smtp.smtpUrl }),
       sendMail(db, message, { smtpUrl: smtp.smtpUrl }),
       sendMail(db, message, { smtpUrl: smtp.smtpUrl }),
     ]);
 
     expect(smtp.received).toHaveLength(1);
-    expect(new Set(rows.map((row) => row.id)).size).toBe(1);
+    const sent = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    // A loser that looked after the winner finished gets the sent row; one that looked during the send must retry.
+    for (const row of sent) expect(row).toMatchObject({ status: "sent", claimedUntil: null });
+    for (const error of refused) expect(error).toBeInstanceOf(EmailSendInProgressError);
     const [stored] = await db.select().from(outboxEmails);
     expect(stored).toMatchObject({ status: "sent", claimedUntil: null });
+
+    const retried = await sendMail(db, message, { smtpUrl: smtp.smtpUrl });
+    expect(retried).toEqual(stored);
+    expect(smtp.received).toHaveLength(1);
   });
 
-  test("an email whose sender died mid-send is taken over once its claim lapses", async ({ db }) => {
+  test("an email another sender holds is not reported as sent: the call throws until the claim lapses, then sends it", async ({ db }) => {
     const smtp = await startSmtpServer();
     // As a process leaves it when it dies after claiming: sending, with a claim.
-    await db.insert(outboxEmails).values({
-      ...message,
-      messageId: "<left-behind@crescendo.mail>",
-      status: "sending",
-      claimedUntil: new Date(Date.now() + 60_000),
-    });
+    const claimedUntil = new Date(Date.now() + 60_000);
+    await db.insert(outboxEmails).values({ ...message, messageId: "<left-behind@crescendo.mail>", status: "sending", claimedUntil });
 
-    const whileClaimed = await sendMail(db, message, { smtpUrl: smtp.smtpUrl });
-    expect(whileClaimed.status).toBe("sending");
+    const error = await sendMail(db, message, { smtpUrl: smtp.smtpUrl }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(EmailSendInProgressError);
+    expect(error).toMatchObject({ idempotencyKey: message.idempotencyKey, retriable: true, claimedUntil });
+    expect((error as Error).message).toMatch(/being sent by another process/);
     expect(smtp.received).toHaveLength(0);
+    const [untouched] = await db.select().from(outboxEmails);
+    expect(untouched).toMatchObject({ status: "sending", claimedUntil });
 
     await db
       .update(outboxEmails)
@@ -145,4 +135,56 @@ describe("sendMail over SMTP", () => {
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.messageId).toBe("<left-behind@crescendo.mail>");
   });
+
+  test("an SMTP server that never answers: the sender holds a claim of claimMs, gives up well inside it, and the email can be retried", async ({ db }) => {
+    const silent = await startSilentServer();
+    const started = Date.now();
+
+    const sending = sendMail(db, message, { smtpUrl: silent.smtpUrl, claimMs: 3_000 });
+    const outcome = sending.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const held = await waitForRow(db);
+    expect(held).toMatchObject({ status: "sending" });
+    expect(held.claimedUntil!.getTime() - held.createdAt.getTime()).toBe(3_000);
+    await expect(sendMail(db, message, { smtpUrl: silent.smtpUrl })).rejects.toBeInstanceOf(EmailSendInProgressError);
+
+    expect(await outcome).toMatchObject({ message: expect.stringMatching(/Could not send email to lee@example\.test/) });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const [row] = await db.select().from(outboxEmails);
+    expect(row).toMatchObject({ status: "failed", claimedUntil: null });
+    await silent.close();
+
+    const smtp = await startSmtpServer();
+    expect(await sendMail(db, message, { smtpUrl: smtp.smtpUrl })).toMatchObject({ status: "sent" });
+    expect(smtp.received).toHaveLength(1);
+  });
 });
+
+/** A TCP server that takes connections and never says a word (no SMTP greeting). */
+async function startSilentServer() {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function waitForRow(db: Database): Promise<OutboxEmail> {
+  for (;;) {
+    const [row] = await db.select().from(outboxEmails);
+    if (row) return row;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
