@@ -24,8 +24,9 @@ export async function failRun(tx: Tx, registry: FunctionRegistry, run: WorkflowR
   await saveRun(tx, run, { status: "failed", error, endedAt: new Date() });
   if (registry.listensTo(internalEvents.functionFailed)) {
     await ingestEvents(tx, registry, [
-      // One failure event per failure: a retried-then-failed-again run fails with a new attempt count.
-      internalEvent(internalEvents.functionFailed, `failed-${run.id}-${run.attempt}-${run.stepCount}`, {
+      // One failure event per failure: a run fails once per start or manual retry
+      // (under its lock), and a retried run may fail again at the same attempt and step.
+      internalEvent(internalEvents.functionFailed, `failed-${run.id}-${run.endedAt!.getTime()}`, {
         function_id: run.functionId,
         run_id: run.id,
         event: run.event,
