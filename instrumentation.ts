@@ -1,5 +1,6 @@
 // Runs once when the server starts: opens and migrates the database before the
-// first request, and seeds the demo data when asked to (SEED_DEMO=1).
+// first request, seeds the demo data when asked to (SEED_DEMO=1), and starts
+// the embedded workflow executor unless Inngest is configured.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabaseHandle } = await import("./db");
@@ -9,5 +10,10 @@ export async function register() {
     const { seedDemo } = await import("./db/seed");
     const { seeded } = await seedDemo(handle.db);
     if (seeded) console.log("Crescendo: seeded the demo workspace Acme Marketing.");
+  }
+  const { workflowEngine } = await import("./inngest/engine");
+  if (workflowEngine().kind === "embedded") {
+    const { startEmbeddedExecutor } = await import("./inngest/embedded");
+    await startEmbeddedExecutor();
   }
 }

@@ -6,6 +6,7 @@ import { outboxEmails } from "./schema";
 
 /** The token from the invitation link in the newest email to `to`. */
 export async function invitationTokenFromOutbox(db: Database, to: string): Promise<string> {
+  await deliverInvitationEmails(db);
   const [newest] = await db
     .select({ text: outboxEmails.text })
     .from(outboxEmails)
@@ -15,4 +16,17 @@ export async function invitationTokenFromOutbox(db: Database, to: string): Promi
   const token = newest?.text.match(/\/invite\/([\w-]+)/)?.[1];
   if (!token) throw new Error(`No invitation link in the outbox for ${to}`);
   return token;
+}
+
+/**
+ * Does what the workflows do first with the events services emitted (they are
+ * stored when no executor runs, as in these tests): the invitation emails.
+ * Tests that follow an invitation link call this, so a service that stops
+ * emitting "member/invited" breaks them.
+ */
+export async function deliverInvitationEmails(db: Database): Promise<void> {
+  const { workflowEvents } = await import("./schema");
+  const { sendInvitationEmail } = await import("@/server/services/invitations/send-invitation-email");
+  const events = await db.select().from(workflowEvents).where(eq(workflowEvents.name, "member/invited")).orderBy(workflowEvents.receivedAt);
+  for (const event of events) await sendInvitationEmail(db, event.data as { workspaceId: string; invitationId: string });
 }

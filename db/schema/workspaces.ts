@@ -38,6 +38,8 @@ export const invitations = pgTable(
     email: text().notNull(),
     role: memberRole().notNull(),
     tokenHash: text().notNull().unique(),
+    /** The link token is rebuilt from this and the server secret when the email goes out; null before workflows. */
+    tokenNonce: text(),
     invitedById: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

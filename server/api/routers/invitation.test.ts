@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { deliverInvitationEmails } from "@/db/test-outbox";
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
 import { invitations } from "@/db/schema";
@@ -7,7 +8,7 @@ import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
 
 describe("invitation router", () => {
-  test("create: invites by email (normalised), lists it, and puts the email in the outbox", async ({ db }) => {
+  test("create: invites by email (normalised), lists it, and the invitation workflow emails it", async ({ db }) => {
     const team = await createTeam(db, { name: "Alpha" });
     const admin = await callerFor(db, team.admin);
 
@@ -17,6 +18,7 @@ describe("invitation router", () => {
     expect(await admin.invitation.list()).toEqual([
       expect.objectContaining({ id: invitation.id, email: "new.person@example.test", role: "marketer", invitedBy: "Admin Alpha", expired: false }),
     ]);
+    await deliverInvitationEmails(db);
     expect(await admin.outbox.list()).toEqual([
       expect.objectContaining({ to: "new.person@example.test", subject: "Admin Alpha invited you to Alpha on Crescendo", status: "stored" }),
     ]);

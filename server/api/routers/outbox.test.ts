@@ -1,3 +1,4 @@
+import { deliverInvitationEmails } from "@/db/test-outbox";
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
 import { callerFor } from "@/server/api/test-caller";
@@ -12,6 +13,7 @@ describe("outbox router", () => {
     await admin.invitation.create({ email: "first@example.test", role: "viewer" });
     await (await callerFor(db, beta.admin)).invitation.create({ email: "beta-only@example.test", role: "viewer" });
     await admin.invitation.create({ email: "second@example.test", role: "viewer" });
+    await deliverInvitationEmails(db);
     // Emails without a workspace (sign-up mail, say) are no workspace's business.
     await sendMail(db, { workspaceId: null, to: "system@example.test", subject: "System", text: "Hi", idempotencyKey: "system-1" });
 

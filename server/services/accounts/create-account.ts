@@ -1,7 +1,9 @@
 import type { Database } from "@/db";
 import { memberships, users, workspaces } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
+import { sendEvents } from "@/inngest/send-events";
 import { fieldError, isUniqueViolation } from "@/server/errors";
+import { workspaceCreatedEvent } from "../workspaces/create-workspace";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
@@ -11,8 +13,9 @@ export async function createAccount(
   input: { name: string; email: string; password: string; workspaceName: string },
 ): Promise<{ userId: string; workspaceId: string }> {
   const passwordHash = await hashPassword(input.password);
+  let created: { userId: string; workspaceId: string };
   try {
-    return await db.transaction(async (tx) => {
+    created = await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
         .values({ email: input.email, name: input.name, passwordHash })
@@ -28,4 +31,6 @@ export async function createAccount(
     if (isUniqueViolation(error)) throw fieldError("email", EMAIL_TAKEN, "CONFLICT");
     throw error;
   }
+  await sendEvents(db, [workspaceCreatedEvent(created.workspaceId, created.userId)]);
+  return created;
 }

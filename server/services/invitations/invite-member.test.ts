@@ -1,8 +1,8 @@
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
-import { outboxEmails } from "@/db/schema";
+import { outboxEmails, workflowEvents } from "@/db/schema";
 import { test } from "@/db/test-db";
-import { invitationTokenFromOutbox } from "@/db/test-outbox";
+import { deliverInvitationEmails, invitationTokenFromOutbox } from "@/db/test-outbox";
 import { snapshotDatabase } from "@/db/test-snapshot";
 import { AppError } from "@/server/errors";
 import { acceptInvitationAsNewUser } from "./accept-invitation";
@@ -10,9 +10,14 @@ import { getInvitationByToken } from "./get-invitation";
 import { inviteMember } from "./invite-member";
 
 describe("inviteMember", () => {
-  test("stores an email in the outbox whose link opens the invitation", async ({ db }) => {
+  test("emits member/invited; the workflow's email carries a link that opens the invitation", async ({ db }) => {
     const team = await createTeam(db, { name: "Alpha" });
-    await inviteMember(db, { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test", role: "manager" });
+    const invitation = await inviteMember(db, { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test", role: "manager" });
+    expect(await db.select({ name: workflowEvents.name, data: workflowEvents.data }).from(workflowEvents)).toEqual([
+      { name: "member/invited", data: { workspaceId: team.workspace.id, invitationId: invitation.id } },
+    ]);
+    expect(await db.select().from(outboxEmails)).toEqual([]);
+    await deliverInvitationEmails(db);
 
     const [email] = await db.select().from(outboxEmails);
     expect(email).toMatchObject({

@@ -1,0 +1,56 @@
+// The embedded executor inside the app's server process: started from
+// instrumentation.ts when no Inngest is configured. It syncs this app's own
+// /api/inngest over the loopback address once the server answers, and keeps
+// its state in the app's database.
+import { getDb } from "@/db";
+import { localAppUrl } from "./client";
+import { WorkflowExecutor } from "./executor/executor";
+import { UnsupportedFunctionError } from "./executor/registry";
+import { embeddedSigningKey } from "./keys";
+
+interface EmbeddedRuntime {
+  executor: WorkflowExecutor;
+  /** Settles once the functions are synced and the executor runs. */
+  ready: Promise<void>;
+}
+
+const globalForExecutor = globalThis as unknown as { crescendoExecutor?: EmbeddedRuntime };
+
+const SYNC_RETRY_MS = 250;
+
+async function syncWhenServerAnswers(executor: WorkflowExecutor): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await executor.sync();
+      return;
+    } catch (error) {
+      // An unsupported function will not get better by waiting.
+      if (error instanceof UnsupportedFunctionError) throw error;
+      if (attempt % 40 === 0) console.warn(`Workflows: still waiting to sync ${localAppUrl()}/api/inngest:`, (error as Error).message);
+      await new Promise((resolve) => setTimeout(resolve, SYNC_RETRY_MS));
+    }
+  }
+}
+
+/** Starts the executor once per process. */
+export async function startEmbeddedExecutor(): Promise<EmbeddedRuntime> {
+  if (globalForExecutor.crescendoExecutor) return globalForExecutor.crescendoExecutor;
+  const executor = new WorkflowExecutor({
+    db: await getDb(),
+    appUrls: [`${localAppUrl()}/api/inngest`],
+    signingKey: embeddedSigningKey(),
+  });
+  const ready = (async () => {
+    await executor.loadStoredFunctions();
+    executor.start();
+    await syncWhenServerAnswers(executor);
+  })();
+  ready.catch((error: unknown) => console.error("Workflows: the embedded executor could not sync:", error));
+  globalForExecutor.crescendoExecutor = { executor, ready };
+  return globalForExecutor.crescendoExecutor;
+}
+
+/** The executor of this process, if it runs one. */
+export function embeddedRuntime(): EmbeddedRuntime | undefined {
+  return globalForExecutor.crescendoExecutor;
+}

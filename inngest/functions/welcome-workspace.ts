@@ -1,0 +1,21 @@
+// "workspace/created": a welcome email now; two business days later, a
+// follow-up with next steps, but only if the workspace has not got going.
+// The wake time is computed inside a step, so every replay sleeps until the same moment.
+import { addBusinessDays } from "date-fns";
+import { getDb } from "@/db";
+import { sendFollowUpEmail, sendWelcomeEmail, workspaceProgress } from "@/server/services/onboarding/welcome-emails";
+import { inngest } from "../client";
+import { workspaceCreated } from "../events";
+
+export const welcomeWorkspace = inngest.createFunction(
+  { id: "welcome-workspace", name: "Welcome a new workspace", triggers: [workspaceCreated] },
+  async ({ event, step }) => {
+    await step.run("send-welcome-email", async () => sendWelcomeEmail(await getDb(), event.data));
+    const followUpAt = await step.run("plan-follow-up", () => addBusinessDays(new Date(event.ts ?? Date.now()), 2).toISOString());
+    await step.sleepUntil("wait-two-business-days", followUpAt);
+    const progress = await step.run("check-progress", async () => workspaceProgress(await getDb(), event.data.workspaceId));
+    if (progress.started) return { followUp: false, progress };
+    await step.run("send-follow-up-email", async () => sendFollowUpEmail(await getDb(), event.data));
+    return { followUp: true, progress };
+  },
+);

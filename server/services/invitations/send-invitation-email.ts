@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { invitations, users, workspaces } from "@/db/schema";
+import { appUrl } from "@/server/env";
+import { type MailOptions, sendMail } from "../mail/send-mail";
+import { invitationStatus } from "./invitation-status";
+import { invitationTokenFromNonce } from "./invitation-token";
+
+/**
+ * Emails an invitation's link, rebuilt from its nonce. An invitation that was
+ * accepted, withdrawn, or renewed since (a new nonce) gets no email from this
+ * call; the renewal sends its own. Sending twice for one link sends once.
+ */
+export async function sendInvitationEmail(
+  db: Database,
+  input: { workspaceId: string; invitationId: string },
+  mail: MailOptions = {},
+): Promise<{ sent: boolean; reason?: string }> {
+  const [row] = await db
+    .select({
+      email: invitations.email,
+      role: invitations.role,
+      tokenNonce: invitations.tokenNonce,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+      workspaceName: workspaces.name,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .innerJoin(users, eq(users.id, invitations.invitedById))
+    .where(and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId)));
+  if (!row) return { sent: false, reason: "The invitation no longer exists." };
+  const status = invitationStatus(row);
+  if (status !== "pending") return { sent: false, reason: `The invitation is ${status}.` };
+  if (!row.tokenNonce) return { sent: false, reason: "The invitation predates emailed links." };
+
+  const link = `${appUrl()}/invite/${invitationTokenFromNonce(row.tokenNonce)}`;
+  await sendMail(
+    db,
+    {
+      workspaceId: input.workspaceId,
+      to: row.email,
+      subject: `${row.inviterName} invited you to ${row.workspaceName} on Crescendo`,
+      text: [
+        `Hello,`,
+        ``,
+        `${row.inviterName} invited you to join ${row.workspaceName} on Crescendo as ${row.role}.`,
+        ``,
+        `Accept the invitation: ${link}`,
+        ``,
+        `The link works once and expires on ${row.expiresAt.toUTCString()}.`,
+      ].join("\n"),
+      idempotencyKey: `invitation:${input.invitationId}:${row.tokenNonce}`,
+    },
+    mail,
+  );
+  return { sent: true };
+}
