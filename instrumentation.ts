@@ -11,6 +11,9 @@ export async function register() {
     const { seeded } = await seedDemo(handle.db);
     if (seeded) console.log("Crescendo: seeded the demo workspace Acme Marketing.");
   }
+  if (env.NODE_ENV === "production" && process.env.INNGEST_DEV) {
+    throw new Error("INNGEST_DEV turns off request signing, so a production build does not run with it. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY for Inngest, or neither for the embedded executor.");
+  }
   const { workflowEngine } = await import("./inngest/engine");
   if (workflowEngine().kind === "embedded") {
     const { startEmbeddedExecutor } = await import("./inngest/embedded");
