@@ -286,7 +286,7 @@ describe("run control", () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     for (const action of [() => cancelRun(db, missing), () => retryRun(db, missing), () => wakeStep(db, missing, "nap")]) {
       const error = await controlError(action());
-      expect(error).toMatchObject({ reason: "not-found", message: "That run does not exist." });
+      expect(error).toMatchObject({ reason: "not-found", message: "We couldn't find that run." });
     }
   });
 });

@@ -21,7 +21,7 @@ export class ControlError extends Error {
 
 async function lockExisting(tx: Tx, runId: string) {
   const run = await lockRun(tx, runId);
-  if (!run) throw new ControlError("That run does not exist.", "not-found");
+  if (!run) throw new ControlError("We couldn't find that run.", "not-found");
   return run;
 }
 
@@ -77,7 +77,7 @@ export async function wakeStep(db: Database, runId: string, stepId: string): Pro
       .select({ status: workflowSteps.status, op: workflowSteps.op })
       .from(workflowSteps)
       .where(and(eq(workflowSteps.runId, runId), eq(workflowSteps.stepId, stepId)));
-    if (!step) throw new ControlError("That step does not exist.", "not-found");
+    if (!step) throw new ControlError("We couldn't find that step in this run.", "not-found");
     if (step.status !== "sleeping" && step.status !== "waiting") {
       throw new ControlError("That step is not sleeping or waiting, so there is nothing to wake.");
     }
