@@ -1,9 +1,19 @@
-// Builders for users, workspaces and members, shared by the demo seed, the
-// integration tests and the e2e journeys. Emails are unique per call.
+// Builders for users, workspaces, members and workflow runs, shared by the demo
+// seed, the integration tests and the e2e journeys. Emails are unique per call.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/server/auth/password";
 import type { Database } from "./client";
-import { memberships, users, workspaces } from "./schema";
+import {
+  memberships,
+  users,
+  workflowEvents,
+  workflowFunctions,
+  workflowJobs,
+  workflowRuns,
+  workflowSteps,
+  workflowWaits,
+  workspaces,
+} from "./schema";
 import type { MemberRole } from "./schema/workspaces";
 
 export const DEFAULT_PASSWORD = "correct horse battery";
@@ -57,4 +67,86 @@ export async function createTeam(db: Database, overrides: { name?: string } = {}
     await addMember(db, { workspaceId: workspace.id, userId: cast[role].id, role });
   }
   return { workspace, ...cast };
+}
+
+export type WorkflowRunFixture = "queued" | "sleeping" | "waiting" | "completed" | "failed" | "cancelled";
+
+/**
+ * A workflow run written straight into the executor's tables, as an executor
+ * would leave it: "sleeping" has a completed step and a sleep with its wake job
+ * due in an hour, "waiting" a waitForEvent with its timeout job, "failed" a
+ * completed step and the step that failed. Steps have fixed ids ("step-nap").
+ */
+export async function createWorkflowRun(
+  db: Database,
+  input: {
+    workspaceId: string | null;
+    status?: WorkflowRunFixture;
+    functionId?: string;
+    functionName?: string;
+    eventName?: string;
+    data?: Record<string, unknown>;
+  },
+) {
+  const status = input.status ?? "sleeping";
+  const functionId = input.functionId ?? "crescendo-test-function";
+  await db
+    .insert(workflowFunctions)
+    .values({
+      id: functionId,
+      appId: "crescendo",
+      name: input.functionName ?? "Test function",
+      url: "http://127.0.0.1:1/api/inngest",
+      config: { id: functionId },
+    })
+    .onConflictDoNothing();
+
+  const data = { ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}), ...input.data };
+  const event = { name: input.eventName ?? "test/started", id: randomUUID(), data, ts: Date.now() };
+  await db.insert(workflowEvents).values({ id: event.id, name: event.name, data, payload: event });
+
+  const now = Date.now();
+  const at = (offsetMs: number) => new Date(now + offsetMs);
+  const error = status === "failed" ? { name: "Error", message: "The mail server refused the message" } : null;
+  const [run] = await db
+    .insert(workflowRuns)
+    .values({
+      functionId,
+      eventId: event.id,
+      event,
+      workspaceId: input.workspaceId,
+      status,
+      stepCount: status === "queued" ? 0 : status === "failed" ? 2 : 1,
+      output: status === "completed" ? { done: true } : null,
+      error,
+      createdAt: at(-60_000),
+      startedAt: status === "queued" ? null : at(-59_000),
+      endedAt: ["completed", "failed", "cancelled"].includes(status) ? at(-1_000) : null,
+    })
+    .returning();
+  const runId = run!.id;
+
+  const steps: (typeof workflowSteps.$inferInsert)[] = [];
+  if (status !== "queued") {
+    const memo = { data: { prepared: true } };
+    steps.push({ runId, stepId: "step-prepare", name: "prepare", op: "StepRun", status: "completed", attempts: 1, memo, stored: true, seq: 1, startedAt: at(-59_000), endedAt: at(-58_000) });
+  }
+  if (status === "sleeping" || status === "cancelled") {
+    steps.push({ runId, stepId: "step-nap", name: "nap", op: "Sleep", status: status === "sleeping" ? "sleeping" : "cancelled", dueAt: at(3_600_000), createdAt: at(-58_000) });
+  }
+  if (status === "waiting") {
+    steps.push({ runId, stepId: "step-approval", name: "approval", op: "WaitForEvent", status: "waiting", dueAt: at(3_600_000), createdAt: at(-58_000) });
+  }
+  if (status === "failed") {
+    steps.push({ runId, stepId: "step-send", name: "send", op: "StepRun", status: "failed", attempts: 3, memo: { error }, stored: true, seq: 2, error, startedAt: at(-58_000), endedAt: at(-1_000) });
+  }
+  if (steps.length > 0) await db.insert(workflowSteps).values(steps);
+
+  if (status === "queued") await db.insert(workflowJobs).values({ kind: "call", functionId, runId });
+  if (status === "sleeping") await db.insert(workflowJobs).values({ kind: "wake", functionId, runId, stepId: "step-nap", dueAt: at(3_600_000) });
+  if (status === "waiting") {
+    await db.insert(workflowJobs).values({ kind: "timeout", functionId, runId, stepId: "step-approval", dueAt: at(3_600_000) });
+    await db.insert(workflowWaits).values({ runId, stepId: "step-approval", eventName: "test/approved" });
+  }
+  return run!;
 }

@@ -1,6 +1,7 @@
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { outboxRouter } from "./routers/outbox";
+import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   member: memberRouter,
   invitation: invitationRouter,
   outbox: outboxRouter,
+  workflow: workflowRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@
 import type { AnyTRPCProcedure } from "@trpc/server";
 import { describe, expect } from "vitest";
 import type { Database } from "@/db";
-import { createTeam } from "@/db/factories";
+import { createTeam, createWorkflowRun } from "@/db/factories";
 import { type MemberRole, memberRoles } from "@/db/schema/workspaces";
 import { type Caller, callError, callerFor, signedOutCaller } from "@/server/api/test-caller";
 import { test } from "@/db/test-db";
@@ -13,7 +13,7 @@ import { inviteMember } from "@/server/services/invitations/invite-member";
 import { appRouter } from "./root";
 import { hasRole } from "./trpc";
 
-/** A workspace with one member per role and one open invitation (which also put an email in its outbox). */
+/** A workspace with one member per role, one open invitation (which also put an email in its outbox) and two workflow runs. */
 async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
   const slug = name.toLowerCase().replaceAll(" ", "-");
@@ -23,7 +23,10 @@ async function seedTeam(db: Database, name: string) {
     email: `invitee@${slug}.test`,
     role: "marketer",
   });
-  return { ...team, invitation };
+  // Runs of the workspace's workflows: one asleep (to cancel or wake), one failed (to retry).
+  const sleepingRun = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "sleeping" });
+  const failedRun = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "failed" });
+  return { ...team, invitation, sleepingRun, failedRun };
 }
 type Team = Awaited<ReturnType<typeof seedTeam>>;
 
@@ -48,6 +51,12 @@ const samples: Record<string, Sample> = {
   "invitation.create": { access: "admin", input: (team) => ({ email: team.invitation.email, role: "admin" }) },
   "invitation.revoke": { access: "admin", input: (team) => ({ invitationId: team.invitation.id }) },
   "outbox.list": { access: "admin" },
+  "workflow.listRuns": { access: "manager", input: () => ({}) },
+  "workflow.listFunctions": { access: "manager" },
+  "workflow.getRun": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id }) },
+  "workflow.cancelRun": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id }) },
+  "workflow.retryRun": { access: "manager", input: (team) => ({ runId: team.failedRun.id }) },
+  "workflow.wakeStep": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id, stepId: "step-nap" }) },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -91,6 +100,7 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
     team.invitation.id,
     ...memberRoles.flatMap((role) => [team[role].id, team[role].email]),
     ...own.outbox_emails!.flatMap((email) => [String(email.id), String(email.subject)]),
+    ...own.workflow_runs!.map((run) => String(run.id)),
   ];
 }
 

@@ -1,0 +1,52 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { type WorkflowRunStatus, workflowFunctions, workflowRuns } from "@/db/schema";
+
+export const RUNS_PAGE_SIZE = 50;
+
+/**
+ * The workspace's workflow runs, newest first, a page at a time. `nextCursor`
+ * continues after the last run: its created_at to the microsecond and its id,
+ * so runs created within one millisecond are neither skipped nor repeated.
+ */
+export async function listRuns(
+  db: Database,
+  input: { workspaceId: string; status?: WorkflowRunStatus; functionId?: string; cursor?: string | null; limit?: number },
+) {
+  const limit = input.limit ?? RUNS_PAGE_SIZE;
+  const [after, afterId] = input.cursor?.split("_") ?? [];
+  const rows = await db
+    .select({
+      id: workflowRuns.id,
+      functionId: workflowRuns.functionId,
+      functionName: sql<string>`coalesce(${workflowFunctions.name}, ${workflowRuns.functionId})`,
+      eventName: sql<string>`${workflowRuns.event}->>'name'`,
+      status: workflowRuns.status,
+      createdAt: workflowRuns.createdAt,
+      startedAt: workflowRuns.startedAt,
+      endedAt: workflowRuns.endedAt,
+      cursor: sql<string>`to_char(${workflowRuns.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || ${workflowRuns.id}`,
+    })
+    .from(workflowRuns)
+    .leftJoin(workflowFunctions, eq(workflowFunctions.id, workflowRuns.functionId))
+    .where(
+      and(
+        eq(workflowRuns.workspaceId, input.workspaceId),
+        input.status ? eq(workflowRuns.status, input.status) : undefined,
+        input.functionId ? eq(workflowRuns.functionId, input.functionId) : undefined,
+        after && afterId ? sql`(${workflowRuns.createdAt}, ${workflowRuns.id}) < (${after}::timestamptz, ${afterId}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(workflowRuns.createdAt), desc(workflowRuns.id))
+    .limit(limit + 1);
+  const now = Date.now();
+  const page = rows.slice(0, limit);
+  const runs = page.map(({ cursor: _cursor, ...run }) => ({ ...run, durationMs: durationMs(run, now) }));
+  return { runs, nextCursor: rows.length > limit ? (page.at(-1)?.cursor ?? null) : null };
+}
+
+/** How long a run has taken so far: until it ended, or until now while it goes on. */
+export function durationMs(run: { startedAt: Date | null; endedAt: Date | null }, now = Date.now()): number | null {
+  if (!run.startedAt) return null;
+  return Math.max(0, (run.endedAt?.getTime() ?? now) - run.startedAt.getTime());
+}
