@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { workflowRuns } from "@/db/schema";
+import { embeddedRuntime } from "@/inngest/embedded";
 import { ControlError } from "@/inngest/executor/control";
 import { AppError } from "@/server/errors";
 
@@ -22,4 +23,6 @@ export async function controlRun(db: Database, input: { workspaceId: string; run
     if (!(error instanceof ControlError)) throw error;
     throw new AppError(error.reason === "not-found" ? "NOT_FOUND" : "CONFLICT", error.message, { cause: error });
   }
+  // This process's executor takes the work now; others find it on their next poll.
+  embeddedRuntime()?.executor.wake();
 }

@@ -43,7 +43,8 @@ export async function getRun(db: Database, input: { workspaceId: string; runId: 
       memo: workflowSteps.memo,
       error: workflowSteps.error,
       dueAt: workflowSteps.dueAt,
-      startedAt: workflowSteps.startedAt,
+      // A sleep or a wait begins when the function asks for it, not when its result is stored.
+      startedAt: sql<Date | null>`case when ${workflowSteps.op} in ('Sleep', 'WaitForEvent', 'InvokeFunction') then ${workflowSteps.createdAt} else ${workflowSteps.startedAt} end`.mapWith(workflowSteps.startedAt),
       endedAt: workflowSteps.endedAt,
     })
     .from(workflowSteps)
