@@ -11,5 +11,6 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
   { href: "/team", label: "Team" },
+  { href: "/runs", label: "Runs", minRole: "manager" },
   { href: "/outbox", label: "Outbox", minRole: "admin" },
 ];

@@ -1,0 +1,84 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { formatDateTime, formatDuration } from "@/components/format-date";
+import { errorMessage } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { type RunFilters, runsPageParams, runsQueryInput } from "./runs-query";
+import { runStatusLabels, StatusBadge } from "./status-badge";
+
+export function RunsTable({ status, functionId }: RunFilters) {
+  const trpc = useTRPC();
+  const { data, error, hasNextPage, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
+    trpc.workflow.listRuns.infiniteQueryOptions(runsQueryInput({ status, functionId }), runsPageParams),
+  );
+  const runs = data.pages.flatMap((page) => page.runs);
+
+  if (runs.length === 0) {
+    if (status || functionId) {
+      return (
+        <EmptyState title="No runs match these filters">
+          {status ? `No ${runStatusLabels[status].toLowerCase()} runs` : "No runs"} of {functionId ? "this function" : "any function"} in this
+          workspace. Choose another status or function.
+        </EmptyState>
+      );
+    }
+    return <EmptyState title="No runs yet">Workflows run here when something happens in the workspace, like a teammate being invited.</EmptyState>;
+  }
+
+  return (
+    <div className="space-y-3">
+      {error && <Alert>{errorMessage(error)}</Alert>}
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Workflow runs, newest first</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Function</th>
+              <th scope="col" className="px-4 py-2 font-medium">Trigger event</th>
+              <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Started</th>
+              <th scope="col" className="px-4 py-2 font-medium">Duration</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {runs.map((run) => (
+              <tr key={run.id} className="hover:bg-slate-50">
+                <th scope="row" className="px-4 py-2 font-medium text-slate-900">
+                  <Link href={`/runs/${run.id}`} className="text-brand-700 hover:underline">
+                    {run.functionName}
+                  </Link>
+                </th>
+                <td className="px-4 py-2 font-mono text-xs text-slate-700">{run.eventName}</td>
+                <td className="px-4 py-2">
+                  <StatusBadge status={run.status} />
+                </td>
+                <td className="px-4 py-2 text-slate-600">
+                  {run.startedAt ? (
+                    <time dateTime={run.startedAt.toISOString()} suppressHydrationWarning>
+                      {formatDateTime(run.startedAt)}
+                    </time>
+                  ) : (
+                    "Not yet"
+                  )}
+                </td>
+                <td className="px-4 py-2 text-slate-600" suppressHydrationWarning>
+                  {run.durationMs === null ? "—" : formatDuration(run.durationMs)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hasNextPage && (
+        <Button variant="secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          {isFetchingNextPage ? "Loading…" : "Show older runs"}
+        </Button>
+      )}
+    </div>
+  );
+}
