@@ -9,6 +9,7 @@ import type { Database } from "@/db";
 import { type WorkflowJob, workflowJobs } from "@/db/schema";
 import { ingestEvents, toPayloads } from "./ingest";
 import { type ExecutorContext, processJob } from "./process-job";
+import type { Tx } from "./run-state";
 import { FunctionRegistry, registerFunction } from "./registry";
 import { fetchAppFunctions, saveAppFunctions, type SyncedApp } from "./sync";
 import { workflowFunctions } from "@/db/schema";
@@ -184,6 +185,10 @@ export class WorkflowExecutor {
     const db = this.options.db;
     const limited = this.registry.limited();
     const lease = sql`now() + ${this.leaseMs} * interval '1 millisecond'`;
+    // Without limits to count against, one statement claims atomically: no transaction round trips.
+    if (limited.length === 0) {
+      return db.update(workflowJobs).set({ claimedBy: this.id, claimedUntil: lease }).where(inArray(workflowJobs.id, this.dueJobs(db, limit, []))).returning();
+    }
     return db.transaction(async (tx) => {
       const full: string[] = [];
       const room = new Map<string, number>();
@@ -201,23 +206,10 @@ export class WorkflowExecutor {
           else room.set(fn.id, free);
         }
       }
-      const due = tx
-        .select({ id: workflowJobs.id })
-        .from(workflowJobs)
-        .where(
-          and(
-            lte(workflowJobs.dueAt, sql`now()`),
-            or(isNull(workflowJobs.claimedUntil), lt(workflowJobs.claimedUntil, sql`now()`)),
-            full.length > 0 ? notInArray(workflowJobs.functionId, full) : undefined,
-          ),
-        )
-        .orderBy(workflowJobs.dueAt)
-        .limit(limit)
-        .for("update", { skipLocked: true });
       const claimed = await tx
         .update(workflowJobs)
         .set({ claimedBy: this.id, claimedUntil: lease })
-        .where(inArray(workflowJobs.id, due))
+        .where(inArray(workflowJobs.id, this.dueJobs(tx, limit, full)))
         .returning();
       if (room.size === 0) return claimed;
       // Over a function's limit: hand the surplus back.
@@ -236,6 +228,23 @@ export class WorkflowExecutor {
       }
       return kept;
     });
+  }
+
+  /** Ids of due, unclaimed jobs, oldest first, locked and skipping those another executor is locking. */
+  private dueJobs(tx: Tx, limit: number, fullFunctions: string[]) {
+    return tx
+      .select({ id: workflowJobs.id })
+      .from(workflowJobs)
+      .where(
+        and(
+          lte(workflowJobs.dueAt, sql`now()`),
+          or(isNull(workflowJobs.claimedUntil), lt(workflowJobs.claimedUntil, sql`now()`)),
+          fullFunctions.length > 0 ? notInArray(workflowJobs.functionId, fullFunctions) : undefined,
+        ),
+      )
+      .orderBy(workflowJobs.dueAt)
+      .limit(limit)
+      .for("update", { skipLocked: true });
   }
 
   private async renewLeases() {

@@ -34,11 +34,24 @@ const INVOKE_WAIT_MS = 365 * 24 * 60 * 60 * 1000;
 // A serve endpoint that does not answer at all is tried again after this long.
 const UNREACHABLE_RETRY_MS = 2_000;
 
+/**
+ * The next job of the same run, and the run as the transaction that made that
+ * job left it: the run was locked there, so this copy is exact and the next
+ * call need not read it again.
+ */
+interface Next {
+  job: WorkflowJob;
+  run: WorkflowRun;
+}
+
 export async function processJob(ctx: ExecutorContext, claimed: WorkflowJob): Promise<void> {
-  let job: WorkflowJob | null = claimed;
-  while (job) {
+  let job = claimed;
+  let run: WorkflowRun | undefined;
+  for (;;) {
     if (job.kind === "cron") return fireCron(ctx, job);
-    job = job.kind === "call" ? await runCall(ctx, job) : await fireTimer(ctx, job);
+    const next: Next | null = job.kind === "call" ? await runCall(ctx, job, run) : await fireTimer(ctx, job);
+    if (!next) return;
+    ({ job, run } = next);
   }
 }
 
@@ -59,8 +72,8 @@ async function lockForJob(tx: Tx, ctx: ExecutorContext, job: WorkflowJob) {
   return { run, otherJobs: jobs.filter((row) => row.id !== job.id).length };
 }
 
-async function runCall(ctx: ExecutorContext, job: WorkflowJob): Promise<WorkflowJob | null> {
-  const [run] = await ctx.db.select().from(workflowRuns).where(eq(workflowRuns.id, job.runId!));
+async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowRun): Promise<Next | null> {
+  const run = known ?? (await ctx.db.select().from(workflowRuns).where(eq(workflowRuns.id, job.runId!)))[0];
   if (!run || isFinished(run.status)) {
     await ctx.db.delete(workflowJobs).where(and(eq(workflowJobs.id, job.id), eq(workflowJobs.claimedBy, ctx.executorId)));
     return null;
@@ -162,7 +175,7 @@ async function applyOps(
   job: WorkflowJob,
   otherJobs: number,
   ops: Op[],
-): Promise<WorkflowJob | null> {
+): Promise<Next | null> {
   const now = new Date();
   const planned: NextJob[] = [];
   if (ops.length > 1) run.parallel = true;
@@ -257,8 +270,13 @@ async function applyOps(
   return assignJobs(tx, ctx, run, job, otherJobs, planned, now);
 }
 
+// Ops whose storing is idempotent by itself (storeStep keeps a first result), so they need no look-up first.
+const selfGuardedOps = new Set(["StepRun", "StepFailed", "StepNotFound"]);
+
 /** Steps already stored or already pending, so a repeated plan never runs a step twice. */
 async function knownSteps(tx: Tx, runId: string, ops: Op[]) {
+  // The common answer, one step run and reported, needs neither query.
+  if (ops.every((op) => selfGuardedOps.has(op.op))) return { stored: new Set<string>(), attempts: new Map<string, number>(), pending: new Set<string>() };
   const ids = ops.map((op) => op.id);
   const rows = await tx
     .select({ stepId: workflowSteps.stepId, stored: workflowSteps.stored, attempts: workflowSteps.attempts })
@@ -288,7 +306,7 @@ async function assignJobs(
   otherJobs: number,
   planned: NextJob[],
   now: Date,
-): Promise<WorkflowJob | null> {
+): Promise<Next | null> {
   const nowIndex = planned.findIndex((next) => next.kind === "call" && next.dueAt <= now);
   let mine: NextJob | null = nowIndex >= 0 ? planned.splice(nowIndex, 1)[0]! : null;
   if (!mine && otherJobs === 0 && planned.length === 0) {
@@ -317,11 +335,11 @@ async function assignJobs(
   }
   const status = next ? "running" : await pendingStatus(tx, run.id);
   await saveRun(tx, run, { status, parallel: run.parallel });
-  return next ?? null;
+  return next ? { job: next, run } : null;
 }
 
 /** A sleep ended or a wait timed out: store the step's result and carry on. */
-async function fireTimer(ctx: ExecutorContext, job: WorkflowJob): Promise<WorkflowJob | null> {
+async function fireTimer(ctx: ExecutorContext, job: WorkflowJob): Promise<Next | null> {
   const next = await ctx.db.transaction(async (tx) => {
     const locked = await lockForJob(tx, ctx, job);
     if (!locked) return null;
