@@ -8,11 +8,14 @@ import { SMTPServer } from "smtp-server";
 export interface TestSmtpServer {
   smtpUrl: string;
   received: ParsedMail[];
+  /** When each of `received` was accepted (Date.now()), in the same order. */
+  receivedAt: number[];
   close(): Promise<void>;
 }
 
 export async function startSmtpServer(options: { rejectWith?: string } = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
+  const receivedAt: number[] = [];
   const server = new SMTPServer({
     authOptional: true,
     // Plain SMTP on loopback: no self-signed STARTTLS certificate for the client to refuse.
@@ -26,17 +29,24 @@ export async function startSmtpServer(options: { rejectWith?: string } = {}): Pr
             return;
           }
           received.push(mail);
+          receivedAt.push(Date.now());
           callback();
         },
         (error: Error) => callback(error),
       );
     },
   });
+  // A client that dies mid-conversation (the crash test kills senders) resets its
+  // connection; that is the client's failure, not the server's, and must not crash the test.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     received,
+    receivedAt,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

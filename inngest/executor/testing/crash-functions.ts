@@ -1,0 +1,57 @@
+// The function the crash test kills its process under: three steps, each
+// leaving a mark keyed by (run, step) and a row per execution, the second also
+// sending an email. An execution records whether the step's result was already
+// stored when it began: such a re-run is the one thing a crash must never cause.
+import { sql } from "drizzle-orm";
+import type { Inngest } from "inngest";
+import type { Database } from "@/db";
+import { sendMail } from "@/server/services/mail/send-mail";
+
+export const crashEvent = "crash/run";
+export const crashFunctionId = "crash-chain";
+export const crashSteps = ["one", "two", "three"] as const;
+/** Calls the crash app's executor makes at once. */
+export const crashConcurrency = 16;
+
+/** Test-only tables, created by the test, not by migrations. */
+export const crashTablesSql = `
+  create table crash_marks (run_id uuid not null, step text not null, primary key (run_id, step));
+  create table crash_attempts (
+    id bigserial primary key,
+    run_id uuid not null,
+    step text not null,
+    pid integer not null,
+    already_stored boolean not null
+  );`;
+
+async function mark(db: Database, runId: string, step: string) {
+  await db.execute(sql`
+    insert into crash_attempts (run_id, step, pid, already_stored)
+    values (${runId}::uuid, ${step}, ${process.pid},
+      exists (select 1 from workflow_steps where run_id = ${runId}::uuid and name = ${step} and stored))`);
+  await db.execute(sql`insert into crash_marks (run_id, step) values (${runId}::uuid, ${step}) on conflict do nothing`);
+}
+
+export interface CrashMail {
+  smtpUrl: string;
+  /** Short, so an email whose sender was killed is taken over soon. */
+  claimMs: number;
+}
+
+export function crashFunction(client: Inngest, db: Database, mail: CrashMail) {
+  // Retries outlast an email claim left by a killed process (EmailSendInProgressError until it lapses).
+  return client.createFunction({ id: "chain", retries: 20, triggers: [{ event: crashEvent }] }, async ({ event, step, runId }) => {
+    await step.run("one", () => mark(db, runId, "one"));
+    const messageId = await step.run("two", async () => {
+      await mark(db, runId, "two");
+      const email = await sendMail(
+        db,
+        { workspaceId: null, to: "crash@example.test", subject: `Run ${String(event.data.n)}`, text: `Run ${runId}`, idempotencyKey: `crash:${runId}` },
+        mail,
+      );
+      return email.messageId;
+    });
+    await step.run("three", () => mark(db, runId, "three"));
+    return { messageId };
+  });
+}
