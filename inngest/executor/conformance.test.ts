@@ -8,14 +8,12 @@ import { afterEach, beforeEach, describe, expect } from "vitest";
 import type { Database } from "@/db";
 import { workflowJobs, workflowRuns, workflowSteps } from "@/db/schema";
 import { test } from "@/db/test-db";
-import { WorkflowExecutor } from "./executor";
 import { conformanceFunctions, type ConformanceFunctions, timesRan } from "./testing/conformance-functions";
 import { type ServeApp, startServeApp } from "./testing/serve-app";
 import { waitFor, waitForRun } from "./testing/wait-for";
 
 let app: ServeApp;
 let fns: ConformanceFunctions;
-let executor: WorkflowExecutor | null = null;
 
 beforeEach(async () => {
   app = await startServeApp("conformance", (client) => {
@@ -25,17 +23,11 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await executor?.stop();
-  executor = null;
   await app.close();
 });
 
-async function startExecutor(db: Database) {
-  executor = new WorkflowExecutor({ db, appUrls: [app.serveUrl], signingKey: app.signingKey, pollIntervalMs: 20, backoffMs: () => 50 });
-  app.attach(executor);
-  await executor.sync();
-  executor.start();
-  return executor;
+function startExecutor(db: Database) {
+  return app.startExecutor(db);
 }
 
 const id = (fn: string) => `conformance-${fn}`;

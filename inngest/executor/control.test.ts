@@ -6,7 +6,6 @@ import type { Database } from "@/db";
 import { workflowJobs, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { cancelRun, ControlError, retryRun, wakeStep } from "./control";
-import { WorkflowExecutor } from "./executor";
 import { type ServeApp, startServeApp } from "./testing/serve-app";
 import { waitFor, waitForRun } from "./testing/wait-for";
 
@@ -77,7 +76,6 @@ function controlFunctions(client: Inngest) {
 }
 
 let app: ServeApp;
-let executor: WorkflowExecutor | null = null;
 
 beforeEach(async () => {
   broken = true;
@@ -85,17 +83,11 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await executor?.stop();
-  executor = null;
   await app.close();
 });
 
-async function startExecutor(db: Database) {
-  executor = new WorkflowExecutor({ db, appUrls: [app.serveUrl], signingKey: app.signingKey, pollIntervalMs: 20, backoffMs: () => 50 });
-  app.attach(executor);
-  await executor.sync();
-  executor.start();
-  return executor;
+function startExecutor(db: Database) {
+  return app.startExecutor(db);
 }
 
 const id = (fn: string) => `control-${fn}`;

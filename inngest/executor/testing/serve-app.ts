@@ -6,7 +6,8 @@ import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
 import { serve } from "inngest/node";
 import { handleEventRequest } from "../event-api";
-import type { WorkflowExecutor } from "../executor";
+import type { Database } from "@/db";
+import { type ExecutorOptions, WorkflowExecutor } from "../executor";
 import { generateSigningKey } from "../signing";
 
 export interface ServeApp {
@@ -16,6 +17,9 @@ export interface ServeApp {
   client: Inngest;
   /** Points the event API at the executor that should take this app's events. */
   attach(executor: WorkflowExecutor): void;
+  /** A running executor for this app on `db` (quick polls and retries for tests), synced and taking its events. */
+  startExecutor(db: Database, options?: Partial<ExecutorOptions>): Promise<WorkflowExecutor>;
+  /** Stops the executors it started, then the server. */
   close(): Promise<void>;
 }
 
@@ -57,15 +61,28 @@ export async function startServeApp(appId: string, functions: Functions): Promis
     res.writeHead(404).end();
   };
 
+  const started: WorkflowExecutor[] = [];
+  const serveUrl = `${url}/api/inngest`;
   return {
     url,
-    serveUrl: `${url}/api/inngest`,
+    serveUrl,
     signingKey,
     client,
     attach(next) {
       executor = next;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async startExecutor(db, options = {}) {
+      const next = new WorkflowExecutor({ db, appUrls: [serveUrl], signingKey, pollIntervalMs: 20, backoffMs: () => 50, ...options });
+      started.push(next);
+      executor = next;
+      await next.sync();
+      next.start();
+      return next;
+    },
+    async close() {
+      await Promise.all(started.map((running) => running.stop()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

@@ -19,28 +19,38 @@ async function recipient(db: Database, target: WelcomeTarget) {
   return row;
 }
 
-/** The welcome email to whoever created the workspace; nothing if they left it or it is gone. */
-export async function sendWelcomeEmail(db: Database, target: WelcomeTarget, mail: MailOptions = {}): Promise<{ sent: boolean }> {
+/** Emails whoever created the workspace; nothing if they left it or it is gone. */
+async function sendToCreator(
+  db: Database,
+  target: WelcomeTarget,
+  compose: (to: { name: string; workspaceName: string }) => { subject: string; lines: string[]; key: string },
+  mail: MailOptions,
+): Promise<{ sent: boolean }> {
   const to = await recipient(db, target);
   if (!to) return { sent: false };
-  await sendMail(
+  const { subject, lines, key } = compose(to);
+  await sendMail(db, { workspaceId: target.workspaceId, to: to.email, subject, text: lines.join("\n"), idempotencyKey: key }, mail);
+  return { sent: true };
+}
+
+/** The welcome email, right after the workspace is created. */
+export function sendWelcomeEmail(db: Database, target: WelcomeTarget, mail: MailOptions = {}) {
+  return sendToCreator(
     db,
-    {
-      workspaceId: target.workspaceId,
-      to: to.email,
+    target,
+    (to) => ({
       subject: `Welcome to Crescendo, ${to.name}`,
-      text: [
+      lines: [
         `Hello ${to.name},`,
         ``,
         `${to.workspaceName} is ready. Plan your campaigns, work your tasks and get content approved, all in one place.`,
         ``,
         `Open your workspace: ${appUrl()}/`,
-      ].join("\n"),
-      idempotencyKey: `welcome:${target.workspaceId}`,
-    },
+      ],
+      key: `welcome:${target.workspaceId}`,
+    }),
     mail,
   );
-  return { sent: true };
 }
 
 /**
@@ -58,16 +68,13 @@ export async function workspaceProgress(db: Database, workspaceId: string): Prom
 }
 
 /** The follow-up with next steps, for a workspace that has not got going. */
-export async function sendFollowUpEmail(db: Database, target: WelcomeTarget, mail: MailOptions = {}): Promise<{ sent: boolean }> {
-  const to = await recipient(db, target);
-  if (!to) return { sent: false };
-  await sendMail(
+export function sendFollowUpEmail(db: Database, target: WelcomeTarget, mail: MailOptions = {}) {
+  return sendToCreator(
     db,
-    {
-      workspaceId: target.workspaceId,
-      to: to.email,
+    target,
+    (to) => ({
       subject: `Next steps for ${to.workspaceName}`,
-      text: [
+      lines: [
         `Hello ${to.name},`,
         ``,
         `Crescendo works best with your team in it. Here is how to get going:`,
@@ -76,10 +83,9 @@ export async function sendFollowUpEmail(db: Database, target: WelcomeTarget, mai
         `2. Give each person the role that fits: managers approve, marketers plan and create.`,
         ``,
         `Reply to this email if anything is unclear.`,
-      ].join("\n"),
-      idempotencyKey: `welcome-follow-up:${target.workspaceId}`,
-    },
+      ],
+      key: `welcome-follow-up:${target.workspaceId}`,
+    }),
     mail,
   );
-  return { sent: true };
 }
