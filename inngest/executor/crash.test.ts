@@ -1,5 +1,8 @@
 // Kill -9 under load: the app process (serve endpoint and executor in one) dies
 // several times while 1,000 runs are in flight and is started again each time.
+// The test takes the events in (as another app instance would), keeping a few
+// dozen runs waiting ahead, so a step retried after a kill comes up soon:
+// soon enough to meet the killed process's claim on the email it was sending.
 // Afterwards every run has completed, no step whose result was stored ran
 // again, and every email went out; an email is delivered again only when a
 // kill caught its sender between the SMTP server accepting it and the outbox
@@ -10,16 +13,20 @@ import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { databaseUrl, onServer } from "@/db/test-server";
 import { startSmtpServer, type TestSmtpServer } from "@/server/services/mail/test-smtp-server";
-import { crashConcurrency, crashFunctionId, crashSteps, crashTablesSql } from "./testing/crash-functions";
+import { WorkflowExecutor } from "./executor";
+import { crashConcurrency, crashEvent, crashFunctionId, crashSteps, crashTablesSql } from "./testing/crash-functions";
 import { waitFor } from "./testing/wait-for";
 
 const RUNS = 1_000;
 const KILLS = 4;
+// Runs sent but not completed, at most: a backlog this size is worked off in seconds.
+const WINDOW = 2 * crashConcurrency;
 const onPostgres = process.env.TEST_DATABASE === "postgres";
 
-let database: { url: string; sql: postgres.Sql; drop(): Promise<void> };
+let database: { url: string; sql: postgres.Sql; handle: DatabaseHandle; drop(): Promise<void> };
 let smtp: TestSmtpServer;
 let child: ChildProcess | null = null;
 const childOutput: string[] = [];
@@ -32,18 +39,20 @@ async function createDatabase() {
   await onServer(template.adminUrl, (admin) => admin.unsafe(`create database "${name}" template "${template.templateName}"`));
   const url = databaseUrl(template.adminUrl, name);
   const sql = postgres(url, { max: 2, onnotice: () => {} });
+  const handle = await openDatabase({ kind: "postgres", url, maxConnections: 2 });
   const drop = async () => {
     await sql.end({ timeout: 5 });
+    await handle.close();
     await onServer(template.adminUrl, (admin) => admin.unsafe(`drop database if exists "${name}" with (force)`));
   };
-  return { url, sql, drop };
+  return { url, sql, handle, drop };
 }
 
 /** Starts the app process and resolves once it takes work. */
 async function startChild(): Promise<ChildProcess> {
   const started = spawn(process.execPath, ["--import", "tsx", "inngest/executor/testing/crash-app.ts"], {
     cwd: process.cwd(),
-    env: { ...process.env, CRASH_DATABASE_URL: database.url, CRASH_SMTP_URL: smtp.smtpUrl, CRASH_RUNS: String(RUNS) },
+    env: { ...process.env, CRASH_DATABASE_URL: database.url, CRASH_SMTP_URL: smtp.smtpUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.stderr!.on("data", (chunk: Buffer) => childOutput.push(chunk.toString()));
@@ -57,7 +66,10 @@ async function startChild(): Promise<ChildProcess> {
 async function stopChild(target: ChildProcess, signal: NodeJS.Signals) {
   const exited = new Promise((resolve) => target.once("exit", resolve));
   target.kill(signal);
+  // A clean stop that hangs must not hang the test.
+  const fallback = setTimeout(() => target.kill("SIGKILL"), 10_000);
   await exited;
+  clearTimeout(fallback);
 }
 
 /** The `n` of a `select count(*)::int as n ...`. */
@@ -85,19 +97,49 @@ describe.skipIf(!onPostgres)("crash: kill -9 while runs are in flight (PostgreSQ
       const sql = database.sql;
       const completed = () => count(sql`select count(*)::int as n from workflow_runs where function_id = ${crashFunctionId} and status = 'completed'`);
       const killedPids: number[] = [];
+      const started = Date.now();
+      const timeline: string[] = [];
+
+      // What the app printed tells why runs stall, if they do.
+      const progress = async (wanted: number, timeoutMs: number) =>
+        waitFor(async () => (await completed()) >= wanted, `${wanted} completed runs`, timeoutMs).catch((error: Error) => {
+          throw new Error(`${error.message}; crash-app said:\n${childOutput.join("").slice(-4_000)}`);
+        });
 
       child = await startChild();
+      // Takes events in, never running anything: it learns the triggers the child synced.
+      const events = new WorkflowExecutor({ db: database.handle.db, appUrls: [], signingKey: "unused" });
+      await events.loadStoredFunctions();
+      let sent = 0;
+      const feeding = (async () => {
+        while (sent < RUNS) {
+          const room = Math.min(RUNS - sent, (await completed()) + WINDOW - sent);
+          // In batches of ten or more, or the last few.
+          if (room >= Math.min(10, RUNS - sent)) {
+            await events.send(Array.from({ length: room }, (_, i) => ({ name: crashEvent, id: `crash-${sent + i}`, data: { n: sent + i } })));
+            sent += room;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      // Awaited once the kills are done; a failure before then must not go unhandled.
+      feeding.catch(() => {});
+
       // Kill points spread over the work, each at a random count of completed runs.
       const thresholds = Array.from({ length: KILLS }, (_, k) => Math.floor(RUNS * (0.05 + (0.8 * (k + Math.random())) / KILLS)));
       for (const threshold of thresholds) {
-        await waitFor(async () => (await completed()) >= threshold, `${threshold} completed runs`, 60_000);
+        await progress(threshold, 60_000);
         // A little further, at random, so the kill does not always land right after a poll.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
         killedPids.push(child.pid!);
+        timeline.push(`kill at ${Date.now() - started} ms (${await completed()} completed)`);
         await stopChild(child, "SIGKILL");
         child = await startChild();
       }
-      await waitFor(async () => (await completed()) === RUNS, `all ${RUNS} runs to complete`, 90_000);
+      await feeding;
+      timeline.push(`all sent at ${Date.now() - started} ms`);
+      await progress(RUNS, 90_000);
+      timeline.push(`all completed at ${Date.now() - started} ms`);
       await stopChild(child, "SIGTERM");
       child = null;
 
@@ -133,13 +175,22 @@ describe.skipIf(!onPostgres)("crash: kill -9 while runs are in flight (PostgreSQ
       const sentBy = await sql<{ runId: string; pids: number[] }[]>`
         select run_id as "runId", array_agg(pid order by id) as pids from crash_attempts
         where step = 'two' and run_id = any(${again.map((email) => email.runId)}::uuid[]) group by run_id`;
-      const perKill = killedPids.map((pid) => sentBy.filter((run) => run.pids.slice(0, -1).includes(pid)).length);
       const redelivered = smtp.received.length - deliveries.size;
+      const claimsMet = await count(sql`select count(distinct run_id)::int as n from crash_claims_met`);
+      // From the last try of an email step in a killed process to the next try.
+      const retryDelays = await sql<{ ms: number }[]>`
+        select (extract(epoch from min(b.at) - a.last) * 1000)::int as ms
+        from (select run_id, max(at) as last from crash_attempts where step = 'two' and pid = any(${killedPids}::int[]) group by run_id, pid) a
+        join crash_attempts b on b.run_id = a.run_id and b.step = 'two' and b.at > a.last
+        group by a.run_id, a.last`;
+      const delays = retryDelays.map((row) => row.ms);
+      if (delays.length > 0) timeline.push(`email steps cut by a kill were tried again ${Math.min(...delays)}-${Math.max(...delays)} ms later`);
 
       console.info(
         `crash test: ${RUNS} runs, ${KILLS} kills; ${executions} step executions for ${RUNS * crashSteps.length} steps ` +
           `(${ranAgain} steps ran more than once; executions of a step already stored: ${afterStored}); ` +
-          `${smtp.received.length} emails delivered for ${deliveries.size} Message-IDs: ${redelivered} re-delivered (per kill: ${perKill.join(", ")})`,
+          `${smtp.received.length} emails delivered for ${deliveries.size} Message-IDs: ${redelivered} re-delivered; ` +
+          `${claimsMet} email steps, retried after a kill, met the killed process's claim and waited for it to lapse. ${timeline.join("; ")}`,
       );
       expect(afterStored).toBe(0);
       for (const email of again) expect(deliveries.get(email.messageId)).toBeLessThanOrEqual(1 + KILLS);

@@ -2,10 +2,11 @@
 // leaving a mark keyed by (run, step) and a row per execution, the second also
 // sending an email. An execution records whether the step's result was already
 // stored when it began: such a re-run is the one thing a crash must never cause.
+// A retried email step that meets a dead process's claim on its email says so.
 import { sql } from "drizzle-orm";
 import type { Inngest } from "inngest";
 import type { Database } from "@/db";
-import { sendMail } from "@/server/services/mail/send-mail";
+import { EmailSendInProgressError, sendMail } from "@/server/services/mail/send-mail";
 
 export const crashEvent = "crash/run";
 export const crashFunctionId = "crash-chain";
@@ -21,8 +22,10 @@ export const crashTablesSql = `
     run_id uuid not null,
     step text not null,
     pid integer not null,
-    already_stored boolean not null
-  );`;
+    already_stored boolean not null,
+    at timestamptz not null default clock_timestamp()
+  );
+  create table crash_claims_met (run_id uuid not null, pid integer not null);`;
 
 async function mark(db: Database, runId: string, step: string) {
   await db.execute(sql`
@@ -34,7 +37,6 @@ async function mark(db: Database, runId: string, step: string) {
 
 export interface CrashMail {
   smtpUrl: string;
-  /** Short, so an email whose sender was killed is taken over soon. */
   claimMs: number;
 }
 
@@ -48,7 +50,13 @@ export function crashFunction(client: Inngest, db: Database, mail: CrashMail) {
         db,
         { workspaceId: null, to: "crash@example.test", subject: `Run ${String(event.data.n)}`, text: `Run ${runId}`, idempotencyKey: `crash:${runId}` },
         mail,
-      );
+      ).catch(async (error: unknown) => {
+        // A killed process's claim on the email: the step fails and is retried later.
+        if (error instanceof EmailSendInProgressError) {
+          await db.execute(sql`insert into crash_claims_met (run_id, pid) values (${runId}::uuid, ${process.pid})`);
+        }
+        throw error;
+      });
       return email.messageId;
     });
     await step.run("three", () => mark(db, runId, "three"));

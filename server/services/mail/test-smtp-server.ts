@@ -8,14 +8,11 @@ import { SMTPServer } from "smtp-server";
 export interface TestSmtpServer {
   smtpUrl: string;
   received: ParsedMail[];
-  /** When each of `received` was accepted (Date.now()), in the same order. */
-  receivedAt: number[];
   close(): Promise<void>;
 }
 
 export async function startSmtpServer(options: { rejectWith?: string } = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
-  const receivedAt: number[] = [];
   const server = new SMTPServer({
     authOptional: true,
     // Plain SMTP on loopback: no self-signed STARTTLS certificate for the client to refuse.
@@ -29,7 +26,6 @@ export async function startSmtpServer(options: { rejectWith?: string } = {}): Pr
             return;
           }
           received.push(mail);
-          receivedAt.push(Date.now());
           callback();
         },
         (error: Error) => callback(error),
@@ -46,7 +42,6 @@ export async function startSmtpServer(options: { rejectWith?: string } = {}): Pr
   return {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     received,
-    receivedAt,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
