@@ -7,7 +7,7 @@
 //   timer lateness  1,000 runs that step.sleep("2s"), started at half the
 //                   measured throughput so the timers, not a backlog, are timed
 //   duplicates      step executions beyond one per run and step (must be 0)
-// Options: --runs=10000 --sleepers=1000 --executors=1 --concurrency=16
+// Options: --runs=10000 --sleepers=1000 --executors=1 --concurrency=32
 //          --pool=<connections per executor> --poll=200 (ms)
 //          --sleep-rate=<runs/s> (0: all at once, so the timers wait behind the
 //          backlog of starting runs: the queue is ordered by due time, as Inngest's is)
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     sleepers: { type: "string", default: "1000" },
     "sleep-rate": { type: "string" },
     executors: { type: "string", default: "1" },
-    concurrency: { type: "string", default: "16" },
+    concurrency: { type: "string", default: "32" },
     pool: { type: "string" },
     poll: { type: "string", default: "200" },
   },
