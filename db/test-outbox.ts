@@ -1,8 +1,9 @@
 // Reads the outbox as an invitee reads their inbox: tests follow the link in the
 // email instead of reaching for the token, so a broken email breaks the test.
 import { desc, eq } from "drizzle-orm";
+import { sendInvitationEmail } from "@/server/services/invitations/send-invitation-email";
 import type { Database } from "./client";
-import { outboxEmails } from "./schema";
+import { outboxEmails, workflowEvents } from "./schema";
 
 /** The token from the invitation link in the newest email to `to`. */
 export async function invitationTokenFromOutbox(db: Database, to: string): Promise<string> {
@@ -25,8 +26,6 @@ export async function invitationTokenFromOutbox(db: Database, to: string): Promi
  * emitting "member/invited" breaks them.
  */
 export async function deliverInvitationEmails(db: Database): Promise<void> {
-  const { workflowEvents } = await import("./schema");
-  const { sendInvitationEmail } = await import("@/server/services/invitations/send-invitation-email");
   const events = await db.select().from(workflowEvents).where(eq(workflowEvents.name, "member/invited")).orderBy(workflowEvents.receivedAt);
   for (const event of events) await sendInvitationEmail(db, event.data as { workspaceId: string; invitationId: string });
 }

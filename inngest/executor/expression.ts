@@ -58,10 +58,20 @@ type Node =
   | { kind: "and" | "or"; left: Node; right: Node }
   | { kind: "compare"; operator: Comparison; left: Node; right: Node };
 
+// Expressions come from function code, so there are few distinct ones, and every
+// event that reaches a wait is checked against its expression: parse each once.
+const compiled = new Map<string, CompiledExpression>();
+const MAX_CACHED = 1_000;
+
 export function compileExpression(source: string): CompiledExpression {
+  const cached = compiled.get(source);
+  if (cached) return cached;
   const refuse = (reason: string) => new UnsupportedExpressionError(source, reason);
   const root = new Parser(tokenize(source, refuse), refuse).parse();
-  return { source, evaluate: (context) => evaluate(root, context) === true };
+  const expression: CompiledExpression = { source, evaluate: (context) => evaluate(root, context) === true };
+  if (compiled.size >= MAX_CACHED) compiled.clear();
+  compiled.set(source, expression);
+  return expression;
 }
 
 // Two-character symbols first, so "<=" is not read as "<" then "=".

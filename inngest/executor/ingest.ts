@@ -41,8 +41,9 @@ export function toPayloads(input: unknown): EventPayload[] {
 }
 
 /** The workspace a run belongs to: its trigger's `data.workspaceId`, or that of the event it reacts to. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function workspaceIdOf(event: EventPayload): string | null {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const direct = event.data.workspaceId;
   if (typeof direct === "string" && uuid.test(direct)) return direct;
   const inner = event.data.event as { data?: { workspaceId?: unknown } } | undefined;

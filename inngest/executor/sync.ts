@@ -43,7 +43,13 @@ export async function fetchAppFunctions(url: string, signingKey: string, fetchIm
   if (response.headers.get(headers.syncKind) !== "in_band") {
     throw new SyncError(`The serve endpoint ${url} did not answer the in-band sync (is in-band sync disabled there?)`);
   }
-  const parsed = syncResponseSchema.safeParse(JSON.parse(text));
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    throw new SyncError(`The serve endpoint ${url} answered the sync with something other than JSON`);
+  }
+  const parsed = syncResponseSchema.safeParse(answer);
   if (!parsed.success) throw new SyncError(`The serve endpoint ${url} answered the sync with an unexpected body`);
   return { appId: parsed.data.app_id, functions: parsed.data.functions.map(registerFunction) };
 }

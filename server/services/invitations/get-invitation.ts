@@ -1,26 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { invitations, users, workspaces } from "@/db/schema";
+import { invitations, users } from "@/db/schema";
+import { findInvitation } from "./find-invitation";
 import { hashInvitationToken } from "./invitation-token";
 import { invitationStatus } from "./invitation-status";
 
 /** What the invitation page shows for a link, or null for a link that never existed. */
 export async function getInvitationByToken(db: Database, input: { token: string }) {
-  const [row] = await db
-    .select({
-      email: invitations.email,
-      role: invitations.role,
-      acceptedAt: invitations.acceptedAt,
-      revokedAt: invitations.revokedAt,
-      expiresAt: invitations.expiresAt,
-      workspaceName: workspaces.name,
-      inviterName: users.name,
-    })
-    .from(invitations)
-    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
-    .innerJoin(users, eq(users.id, invitations.invitedById))
-    .where(eq(invitations.tokenHash, hashInvitationToken(input.token)))
-    .limit(1);
+  const row = await findInvitation(db, eq(invitations.tokenHash, hashInvitationToken(input.token)));
   if (!row) return null;
   const account = await db.query.users.findFirst({ where: eq(users.email, row.email), columns: { id: true } });
   return {

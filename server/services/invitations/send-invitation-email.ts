@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { invitations, users, workspaces } from "@/db/schema";
+import { invitations } from "@/db/schema";
+import { findInvitation } from "./find-invitation";
 import { appUrl } from "@/server/env";
 import { type MailOptions, sendMail } from "../mail/send-mail";
 import { invitationStatus } from "./invitation-status";
@@ -16,21 +17,7 @@ export async function sendInvitationEmail(
   input: { workspaceId: string; invitationId: string },
   mail: MailOptions = {},
 ): Promise<{ sent: boolean; reason?: string }> {
-  const [row] = await db
-    .select({
-      email: invitations.email,
-      role: invitations.role,
-      tokenNonce: invitations.tokenNonce,
-      acceptedAt: invitations.acceptedAt,
-      revokedAt: invitations.revokedAt,
-      expiresAt: invitations.expiresAt,
-      workspaceName: workspaces.name,
-      inviterName: users.name,
-    })
-    .from(invitations)
-    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
-    .innerJoin(users, eq(users.id, invitations.invitedById))
-    .where(and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId)));
+  const row = await findInvitation(db, and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId)));
   if (!row) return { sent: false, reason: "The invitation no longer exists." };
   const status = invitationStatus(row);
   if (status !== "pending") return { sent: false, reason: `The invitation is ${status}.` };
