@@ -4,7 +4,11 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/server/auth/password";
 import type { Database } from "./client";
 import {
+  campaigns,
+  contentItems,
+  contentVersions,
   memberships,
+  milestones,
   users,
   workflowEvents,
   workflowFunctions,
@@ -14,6 +18,7 @@ import {
   workflowWaits,
   workspaces,
 } from "./schema";
+import type { CampaignType, Channel } from "./schema/campaigns";
 import type { MemberRole } from "./schema/workspaces";
 
 export const DEFAULT_PASSWORD = "correct horse battery";
@@ -149,4 +154,67 @@ export async function createWorkflowRun(
     await db.insert(workflowWaits).values({ runId, stepId: "step-approval", eventName: "test/approved" });
   }
   return run!;
+}
+
+/** "YYYY-MM-DD" for a day `offset` days from today (UTC). */
+export function dayFromToday(offset: number): string {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A campaign written straight into the table (no audit entry), running from 10 days ago to 30 days ahead unless told. */
+export async function createCampaign(
+  db: Database,
+  input: { workspaceId: string; ownerId: string } & Partial<Omit<typeof campaigns.$inferInsert, "workspaceId" | "ownerId">> & {
+      type?: CampaignType;
+    },
+) {
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      name: `Campaign ${randomUUID().slice(0, 6)}`,
+      type: "product_launch",
+      startDate: dayFromToday(-10),
+      launchDate: dayFromToday(10),
+      endDate: dayFromToday(30),
+      channels: ["email", "linkedin"],
+      audience: "Existing customers",
+      ...input,
+    })
+    .returning();
+  return campaign!;
+}
+
+export async function createMilestone(
+  db: Database,
+  input: { workspaceId: string; campaignId: string; name?: string; dueDate?: string; position?: number },
+) {
+  const [milestone] = await db
+    .insert(milestones)
+    .values({ name: "Creative ready", dueDate: dayFromToday(5), ...input })
+    .returning();
+  return milestone!;
+}
+
+/** A content item with its first version, scheduled a week ahead at 09:00 UTC unless told. */
+export async function createContentItem(
+  db: Database,
+  input: { workspaceId: string; campaignId: string; channel?: Channel; title?: string; body?: string; scheduledAt?: Date | null; createdById?: string },
+) {
+  const values = {
+    channel: "linkedin" as Channel,
+    title: "Launch announcement",
+    body: "We are live. Read the story on our blog.",
+    scheduledAt: new Date(`${dayFromToday(7)}T09:00:00Z`),
+    ...input,
+  };
+  const [item] = await db.insert(contentItems).values(values).returning();
+  await db.insert(contentVersions).values({
+    workspaceId: input.workspaceId,
+    contentItemId: item!.id,
+    version: 1,
+    title: item!.title,
+    body: item!.body,
+    createdById: input.createdById ?? null,
+  });
+  return item!;
 }

@@ -3,3 +3,7 @@ export * from "./mail";
 export * from "./rate-limits";
 export * from "./workspaces";
 export * from "./workflows";
+export * from "./audit";
+export * from "./calendar-feeds";
+export * from "./campaigns";
+export * from "./content";

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 
 export const memberRoles = ["admin", "manager", "marketer", "viewer"] as const;
@@ -9,6 +9,15 @@ export const memberRole = pgEnum("member_role", memberRoles);
 export const workspaces = pgTable("workspaces", {
   id: uuid().primaryKey().defaultRandom(),
   name: text().notNull(),
+  // Planning settings (/settings).
+  /** ISO 3166 country whose public holidays timelines skip; null skips weekends only. */
+  holidayCountry: text(),
+  /** The IANA time zone the team plans in: it decides which day a scheduled item falls on for its conflicts. */
+  timeZone: text().notNull().default("UTC"),
+  /** More items than this on one channel in one day is a conflict on the calendar. */
+  channelDailyLimit: integer().notNull().default(3),
+  /** Business days of slack added before each generated milestone, unless a campaign sets its own. */
+  milestoneBufferDays: integer().notNull().default(0),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

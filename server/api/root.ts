@@ -1,3 +1,4 @@
+import { campaignRouter } from "./routers/campaign";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { outboxRouter } from "./routers/outbox";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   outbox: outboxRouter,
   workflow: workflowRouter,
+  campaign: campaignRouter,
 });
 
 export type AppRouter = typeof appRouter;

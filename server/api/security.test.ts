@@ -4,7 +4,7 @@
 import type { AnyTRPCProcedure } from "@trpc/server";
 import { describe, expect } from "vitest";
 import type { Database } from "@/db";
-import { createTeam, createWorkflowRun } from "@/db/factories";
+import { createCampaign, createContentItem, createMilestone, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
 import { type MemberRole, memberRoles } from "@/db/schema/workspaces";
 import { type Caller, callError, callerFor, signedOutCaller } from "@/server/api/test-caller";
 import { test } from "@/db/test-db";
@@ -13,7 +13,11 @@ import { inviteMember } from "@/server/services/invitations/invite-member";
 import { appRouter } from "./root";
 import { hasRole } from "./trpc";
 
-/** A workspace with one member per role, one open invitation (which also put an email in its outbox) and two workflow runs. */
+/**
+ * A workspace with one member per role, one open invitation (which also put an
+ * email in its outbox), two workflow runs, and the marketer's draft campaign with
+ * a milestone and a content item, plus an archived campaign.
+ */
 async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
   const slug = name.toLowerCase().replaceAll(" ", "-");
@@ -26,7 +30,16 @@ async function seedTeam(db: Database, name: string) {
   // Runs of the workspace's workflows: one asleep (to cancel or wake), one failed (to retry).
   const sleepingRun = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "sleeping" });
   const failedRun = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "failed" });
-  return { ...team, invitation, sleepingRun, failedRun };
+  const campaign = await createCampaign(db, { workspaceId: team.workspace.id, ownerId: team.marketer.id, name: `${name} spring launch` });
+  const milestone = await createMilestone(db, { workspaceId: team.workspace.id, campaignId: campaign.id });
+  const contentItem = await createContentItem(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} teaser post` });
+  const archivedCampaign = await createCampaign(db, {
+    workspaceId: team.workspace.id,
+    ownerId: team.manager.id,
+    status: "archived",
+    statusBeforeArchive: "completed",
+  });
+  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign };
 }
 type Team = Awaited<ReturnType<typeof seedTeam>>;
 
@@ -57,6 +70,24 @@ const samples: Record<string, Sample> = {
   "workflow.cancelRun": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id }) },
   "workflow.retryRun": { access: "manager", input: (team) => ({ runId: team.failedRun.id }) },
   "workflow.wakeStep": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id, stepId: "step-nap" }) },
+  "campaign.list": { access: "viewer", input: () => ({}) },
+  "campaign.get": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "campaign.activity": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "campaign.create": {
+    access: "marketer",
+    input: (team) => ({
+      name: "Probe campaign",
+      type: "webinar",
+      ownerId: team.marketer.id,
+      startDate: dayFromToday(0),
+      launchDate: dayFromToday(5),
+      endDate: dayFromToday(10),
+    }),
+  },
+  "campaign.update": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, name: "Renamed campaign" }) },
+  "campaign.setStatus": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, status: "planned" }) },
+  "campaign.restore": { access: "marketer", input: (team) => ({ campaignId: team.archivedCampaign.id }) },
+  "campaign.delete": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -101,6 +132,9 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
     ...memberRoles.flatMap((role) => [team[role].id, team[role].email]),
     ...own.outbox_emails!.flatMap((email) => [String(email.id), String(email.subject)]),
     ...own.workflow_runs!.map((run) => String(run.id)),
+    ...own.campaigns!.flatMap((campaign) => [String(campaign.id), String(campaign.name)]),
+    ...own.content_items!.flatMap((item) => [String(item.id), String(item.title)]),
+    ...own.milestones!.map((milestone) => String(milestone.id)),
   ];
 }
 

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { MemberRole } from "@/db/schema/workspaces";
+import { changeCampaignStatus, restoreCampaign } from "@/server/services/campaigns/change-campaign-status";
+import { createCampaign } from "@/server/services/campaigns/create-campaign";
+import { deleteCampaign } from "@/server/services/campaigns/delete-campaign";
+import { getCampaign } from "@/server/services/campaigns/get-campaign";
+import { listCampaignActivity } from "@/server/services/campaigns/list-campaign-activity";
+import { listCampaigns } from "@/server/services/campaigns/list-campaigns";
+import { updateCampaign } from "@/server/services/campaigns/update-campaign";
+import { createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
+import {
+  campaignIdInput,
+  changeCampaignStatusInput,
+  createCampaignInput,
+  listCampaignsInput,
+  updateCampaignInput,
+} from "./campaign.schema";
+
+/** Who is acting, and where: what every write service takes. */
+const scope = (ctx: { workspace: { id: string; role: MemberRole }; session: { user: { id: string } } }) => ({
+  workspaceId: ctx.workspace.id,
+  actorId: ctx.session.user.id,
+  role: ctx.workspace.role,
+});
+
+export const campaignRouter = createTRPCRouter({
+  list: workspaceProcedure.input(listCampaignsInput).query(({ ctx, input }) => listCampaigns(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
+  get: workspaceProcedure
+    .input(campaignIdInput)
+    .query(({ ctx, input }) => getCampaign(ctx.db, { ...input, workspaceId: ctx.workspace.id, role: ctx.workspace.role })),
+  activity: workspaceProcedure
+    .input(campaignIdInput.extend({ cursor: z.number().int().positive().nullish() }))
+    .query(({ ctx, input }) => listCampaignActivity(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
+  create: memberProcedure.input(createCampaignInput).mutation(({ ctx, input }) => createCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  update: memberProcedure.input(updateCampaignInput).mutation(({ ctx, input }) => updateCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  setStatus: memberProcedure
+    .input(changeCampaignStatusInput)
+    .mutation(({ ctx, input }) => changeCampaignStatus(ctx.db, { ...input, ...scope(ctx) })),
+  restore: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => restoreCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  delete: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => deleteCampaign(ctx.db, { ...input, ...scope(ctx) })),
+});

@@ -1,0 +1,13 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { memberships } from "@/db/schema";
+import { fieldError } from "@/server/errors";
+
+/** A campaign's owner must belong to its workspace (a viewer may own one: owning is about who answers for it). */
+export async function assertOwnerIsMember(tx: Database, input: { workspaceId: string; ownerId: string }): Promise<void> {
+  const member = await tx.query.memberships.findFirst({
+    where: and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.ownerId)),
+    columns: { userId: true },
+  });
+  if (!member) throw fieldError("ownerId", "Choose an owner from this workspace's members");
+}

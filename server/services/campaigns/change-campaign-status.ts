@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { type CampaignStatus, campaigns } from "@/db/schema";
+import type { MemberRole } from "@/db/schema/workspaces";
+import { AppError } from "@/server/errors";
+import { recordAudit } from "@/server/services/audit/record-audit";
+import { assertTransition, campaignStatusLabels } from "./campaign-status";
+import { findCampaign } from "./find-campaign";
+
+/**
+ * Moves a campaign along its status machine. Archiving remembers where the
+ * campaign was, and restoring ("restore" below) puts it back there.
+ */
+export async function changeCampaignStatus(
+  db: Database,
+  input: { workspaceId: string; actorId: string; role: MemberRole; campaignId: string; status: CampaignStatus },
+) {
+  return db.transaction(async (tx) => {
+    const current = await findCampaign(tx, input, { forUpdate: true });
+    assertTransition(current.status, input.status, input.role);
+    return saveStatus(tx, input, current.status, input.status, input.status === "archived" ? current.status : null);
+  });
+}
+
+/** Takes an archived campaign back to the status it was archived from. */
+export async function restoreCampaign(db: Database, input: { workspaceId: string; actorId: string; campaignId: string }) {
+  return db.transaction(async (tx) => {
+    const current = await findCampaign(tx, input, { forUpdate: true });
+    if (current.status !== "archived") {
+      throw new AppError("CONFLICT", `Only archived campaigns can be restored; this one is ${campaignStatusLabels[current.status].toLowerCase()}.`);
+    }
+    return saveStatus(tx, input, "archived", current.statusBeforeArchive ?? "draft", null);
+  });
+}
+
+async function saveStatus(
+  tx: Database,
+  input: { workspaceId: string; actorId: string; campaignId: string },
+  from: CampaignStatus,
+  to: CampaignStatus,
+  statusBeforeArchive: CampaignStatus | null,
+) {
+  const [campaign] = await tx
+    .update(campaigns)
+    .set({ status: to, statusBeforeArchive, updatedAt: new Date() })
+    .where(eq(campaigns.id, input.campaignId))
+    .returning();
+  await recordAudit(tx, {
+    workspaceId: input.workspaceId,
+    actorId: input.actorId,
+    entityType: "campaign",
+    entityId: input.campaignId,
+    campaignId: input.campaignId,
+    action: "status_changed",
+    before: { status: from },
+    after: { status: to },
+  });
+  return campaign!;
+}
