@@ -30,6 +30,8 @@ const nextConfig: NextConfig = {
   // rate-limiter-flexible imports drizzle-orm dynamically, which a bundle cannot follow.
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // Lets two builds of one checkout (say, two e2e runs) keep apart.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `npm run check` type-checks the whole tree (tests included) once; the build need not again.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
