@@ -1,8 +1,20 @@
 // Words for the campaign domain's enums, as the UI shows them.
-import type { CampaignType, Channel } from "@/db/schema/campaigns";
+// The server's messages use them too, so a status reads the same everywhere.
+import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
 
-export { campaignStatusLabels } from "@/server/services/campaigns/campaign-status";
 export { campaignStatuses, campaignTypes, channels } from "@/db/schema/campaigns";
+
+export const campaignStatusLabels: Record<CampaignStatus, string> = {
+  draft: "Draft",
+  planned: "Planned",
+  in_review: "In review",
+  approved: "Approved",
+  active: "Active",
+  paused: "Paused",
+  completed: "Completed",
+  cancelled: "Cancelled",
+  archived: "Archived",
+};
 
 export const campaignTypeLabels: Record<CampaignType, string> = {
   product_launch: "Product launch",

@@ -1,5 +1,8 @@
 // The campaign status machine. The server enforces it; the UI offers exactly the
 // transitions this returns for the campaign's current status and the viewer's role.
+import { campaignStatusLabels } from "@/components/campaign-labels";
+
+export { campaignStatusLabels };
 import type { CampaignStatus } from "@/db/schema/campaigns";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { hasRole } from "@/server/api/trpc";
@@ -16,18 +19,6 @@ const transitions: Record<CampaignStatus, CampaignStatus[]> = {
   cancelled: ["archived"],
   // Restoring returns to the status it was archived from (statusBeforeArchive).
   archived: [],
-};
-
-export const campaignStatusLabels: Record<CampaignStatus, string> = {
-  draft: "Draft",
-  planned: "Planned",
-  in_review: "In review",
-  approved: "Approved",
-  active: "Active",
-  paused: "Paused",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  archived: "Archived",
 };
 
 /** Approving is a manager's call; everything else is open to anyone who may edit. */
