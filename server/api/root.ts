@@ -1,4 +1,5 @@
 import { campaignRouter } from "./routers/campaign";
+import { contentRouter } from "./routers/content";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { outboxRouter } from "./routers/outbox";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   workflow: workflowRouter,
   campaign: campaignRouter,
+  content: contentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -88,6 +88,10 @@ const samples: Record<string, Sample> = {
   "campaign.setStatus": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, status: "planned" }) },
   "campaign.restore": { access: "marketer", input: (team) => ({ campaignId: team.archivedCampaign.id }) },
   "campaign.delete": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "content.reschedule": {
+    access: "marketer",
+    input: (team) => ({ contentItemId: team.contentItem.id, localDateTime: `${dayFromToday(3)}T09:00`, timeZone: "Europe/Berlin" }),
+  },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
