@@ -2,6 +2,7 @@ import { campaignRouter } from "./routers/campaign";
 import { contentRouter } from "./routers/content";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
+import { milestoneRouter } from "./routers/milestone";
 import { outboxRouter } from "./routers/outbox";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   workflow: workflowRouter,
   campaign: campaignRouter,
+  milestone: milestoneRouter,
   content: contentRouter,
 });
 

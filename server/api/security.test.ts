@@ -88,6 +88,7 @@ const samples: Record<string, Sample> = {
   "campaign.setStatus": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, status: "planned" }) },
   "campaign.restore": { access: "marketer", input: (team) => ({ campaignId: team.archivedCampaign.id }) },
   "campaign.delete": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "milestone.reschedule": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id, dueDate: dayFromToday(6) }) },
   "content.reschedule": {
     access: "marketer",
     input: (team) => ({ contentItemId: team.contentItem.id, localDateTime: `${dayFromToday(3)}T09:00`, timeZone: "Europe/Berlin" }),

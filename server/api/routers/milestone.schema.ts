@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { campaignIdInput, dayField } from "./campaign.schema";
+
+// Milestone fields, shared by the server and the campaign page's timeline.
+
+export const milestoneNameField = z.string().trim().min(1, "Give the milestone a name").max(80, "Use at most 80 characters");
+export const bufferDaysField = z
+  .number({ error: "Enter the buffer as a whole number of days" })
+  .int("Enter the buffer as a whole number of days")
+  .min(0, "The buffer can't be negative")
+  .max(30, "Use a buffer of at most 30 business days");
+
+export const milestoneIdInput = z.object({ milestoneId: z.uuid("Choose a milestone") });
+
+export const createMilestoneInput = campaignIdInput.extend({ name: milestoneNameField, dueDate: dayField("due date") });
+
+/** Only the fields sent change; the date moves through `reschedule`. */
+export const updateMilestoneInput = milestoneIdInput.extend({ name: milestoneNameField.optional(), completed: z.boolean().optional() });
+
+export const rescheduleMilestoneInput = milestoneIdInput.extend({ dueDate: dayField("due date") });
+
+export const regenerateMilestonesInput = campaignIdInput.extend({ bufferDays: bufferDaysField.optional() });
+
+export type CreateMilestoneInput = z.infer<typeof createMilestoneInput>;
+export type UpdateMilestoneInput = z.infer<typeof updateMilestoneInput>;
+export type RescheduleMilestoneInput = z.infer<typeof rescheduleMilestoneInput>;
+export type RegenerateMilestonesInput = z.infer<typeof regenerateMilestonesInput>;

@@ -1,0 +1,48 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { type Campaign, campaigns, type Milestone, milestones } from "@/db/schema";
+import { campaignStatusLabels } from "@/server/services/campaigns/campaign-status";
+import { AppError, fieldError } from "@/server/errors";
+
+/**
+ * The milestone with this id in this workspace and its campaign, both locked for
+ * the rest of the transaction; NOT_FOUND otherwise (another workspace's milestone
+ * is indistinguishable from none).
+ */
+export async function findMilestone(
+  tx: Database,
+  input: { workspaceId: string; milestoneId: string },
+): Promise<{ milestone: Milestone; campaign: Campaign }> {
+  const [row] = await tx
+    .select({ milestone: milestones, campaign: campaigns })
+    .from(milestones)
+    .innerJoin(campaigns, eq(campaigns.id, milestones.campaignId))
+    .where(and(eq(milestones.workspaceId, input.workspaceId), eq(milestones.id, input.milestoneId)))
+    .limit(1)
+    .for("update");
+  if (!row) throw new AppError("NOT_FOUND", "That milestone does not exist in this workspace.");
+  return row;
+}
+
+/** Campaigns whose plan is settled: their milestones can't be added, moved or removed. */
+const closedStatuses = new Set<Campaign["status"]>(["completed", "cancelled", "archived"]);
+
+/** Refuses to change the schedule of a completed, cancelled or archived campaign. */
+export function assertSchedulable(campaign: Campaign): void {
+  if (campaign.status === "archived") throw new AppError("CONFLICT", "This campaign is archived. Restore it to change its timeline.");
+  if (closedStatuses.has(campaign.status)) {
+    throw new AppError("CONFLICT", `This campaign is ${campaignStatusLabels[campaign.status].toLowerCase()}, so its timeline can no longer change.`);
+  }
+}
+
+/** Refuses a due date outside the campaign's start and end dates, naming them. ISO days compare as strings. */
+export function assertWithinCampaign(campaign: Campaign, dueDate: string): void {
+  if (dueDate < campaign.startDate || dueDate > campaign.endDate) {
+    throw fieldError("dueDate", `Pick a day between the campaign's start (${campaign.startDate}) and end (${campaign.endDate}).`);
+  }
+}
+
+/** The fields of a milestone worth showing in its campaign's history. */
+export function milestoneAuditView(milestone: Milestone): Record<string, unknown> {
+  return { name: milestone.name, dueDate: milestone.dueDate, position: milestone.position, completedAt: milestone.completedAt?.toISOString() ?? null };
+}
