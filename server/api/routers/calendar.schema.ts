@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { campaignStatuses, channels } from "@/db/schema/campaigns";
+import { campaignStatusField, channelField, dayField } from "./campaign.schema";
+
+// What the calendar asks for: a range of days seen from the viewer's time zone, and its filters.
+
+/** The widest range one request may ask for: a month view shows six weeks, so two months is plenty. */
+export const MAX_CALENDAR_RANGE_DAYS = 62;
+
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA zone name the runtime knows ("Europe/Berlin"). */
+export const ianaTimeZoneField = z
+  .string()
+  .trim()
+  .min(1, "Choose a time zone")
+  .max(100, "Choose a time zone by its name, like Europe/Berlin")
+  .refine(isKnownTimeZone, "Choose a time zone by its name, like Europe/Berlin");
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export const calendarFilters = {
+  campaignIds: z.array(z.uuid("Choose a campaign")).max(100, "Choose at most 100 campaigns").optional(),
+  channels: z.array(channelField).max(channels.length).optional(),
+  ownerId: z.uuid("Choose an owner").optional(),
+  statuses: z.array(campaignStatusField).max(campaignStatuses.length).optional(),
+};
+
+export const calendarRangeInput = z
+  .object({
+    /** The first day shown. */
+    from: dayField("first day"),
+    /** The last day shown (included). */
+    to: dayField("last day"),
+    /** The viewer's zone: it decides which of their days a scheduled item falls on. */
+    timeZone: ianaTimeZoneField,
+    ...calendarFilters,
+  })
+  .superRefine((input, ctx) => {
+    const span = daysBetween(input.from, input.to);
+    if (span < 0) ctx.addIssue({ code: "custom", path: ["to"], message: "The last day can't be before the first day" });
+    else if (span > MAX_CALENDAR_RANGE_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `Show at most ${MAX_CALENDAR_RANGE_DAYS} days at a time` });
+    }
+  });
+
+export type CalendarRangeInput = z.infer<typeof calendarRangeInput>;

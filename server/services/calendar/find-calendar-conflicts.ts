@@ -1,0 +1,163 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import type { Channel } from "@/db/schema/campaigns";
+import { countItems, formatDay, listNames } from "./calendar-words";
+
+// The warnings the calendar shows over a range of days, worked out by the
+// database in one statement: the grouping and the window functions run next to
+// the indexes, and JavaScript only writes the sentences.
+
+export type CalendarConflictKind = "channel_limit" | "audience_overlap" | "blackout";
+
+export interface CalendarConflict {
+  kind: CalendarConflictKind;
+  /** The day it happens on (in the workspace's time zone); absent for a span of days. */
+  day?: string;
+  message: string;
+  /** The campaigns, milestones and content items involved. */
+  ids: string[];
+}
+
+type ConflictRow =
+  | { kind: "channel_limit"; day: string; ids: string[]; info: { channel: Channel; count: number; limit: number } }
+  | { kind: "audience_overlap"; day: string; ids: string[]; info: { audience: string; names: string[]; overlapFrom: string; overlapTo: string } }
+  | { kind: "blackout"; day: string; ids: string[]; info: { reason: string; things: { kind: "content" | "milestone" | "launch"; name: string; channel?: Channel }[] } };
+
+/** drizzle's `execute` answers with an array on postgres.js and with `{ rows }` on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * Conflicts among everything planned in the workspace from `from` to `to`
+ * (days in the workspace's time zone; `lo`/`hi` are instants safely around
+ * them, so the content index bounds the scan):
+ * - more items on one channel on one day than the workspace's daily limit;
+ * - live campaigns for the same audience (case and spaces ignored) whose dates
+ *   overlap, one warning per group of campaigns that overlap one another;
+ * - anything planned on a blackout day (an item, a milestone, a launch).
+ * Cancelled and archived campaigns, and their content, are not going out: they
+ * count for none of them; completed ones no longer overlap anyone.
+ */
+export async function findCalendarConflicts(
+  db: Database,
+  input: { workspaceId: string; from: string; to: string; lo: Date; hi: Date },
+): Promise<CalendarConflict[]> {
+  const { workspaceId, from, to, lo, hi } = input;
+  const result = await db.execute(sql`
+    with ws as (
+      select id, time_zone, channel_daily_limit from workspaces where id = ${workspaceId}
+    ),
+    scheduled as (
+      select ci.id, ci.channel, ci.title, ci.scheduled_at, (ci.scheduled_at at time zone ws.time_zone)::date as day
+      from content_items ci
+      join ws on ws.id = ci.workspace_id
+      join campaigns c on c.id = ci.campaign_id and c.workspace_id = ci.workspace_id
+      where ci.workspace_id = ${workspaceId}
+        and ci.scheduled_at >= ${lo.toISOString()}::timestamptz and ci.scheduled_at < ${hi.toISOString()}::timestamptz
+        and c.status not in ('cancelled', 'archived')
+    ),
+    in_range as (
+      select * from scheduled where day between ${from}::date and ${to}::date
+    ),
+    channel_limit as (
+      select 'channel_limit' as kind, day::text as day,
+        json_agg(id order by scheduled_at, id) as ids,
+        json_build_object('channel', channel, 'count', count(*), 'limit', (select channel_daily_limit from ws)) as info
+      from in_range
+      group by channel, day
+      having count(*) > (select channel_daily_limit from ws)
+    ),
+    live as (
+      select id, name, start_date, end_date, lower(regexp_replace(audience, '\\s+', '', 'g')) as key, btrim(audience) as audience
+      from campaigns
+      where workspace_id = ${workspaceId}
+        and status not in ('completed', 'cancelled', 'archived')
+        and start_date <= ${to}::date and end_date >= ${from}::date
+        and regexp_replace(audience, '\\s+', '', 'g') <> ''
+    ),
+    -- Gaps and islands: a campaign starts a new group unless it begins before an earlier one of the same audience has ended.
+    marked as (
+      select *, case when start_date <= max(end_date) over (partition by key order by start_date, id rows between unbounded preceding and 1 preceding)
+        then 0 else 1 end as starts_group
+      from live
+    ),
+    grouped as (
+      select *, sum(starts_group) over (partition by key order by start_date, id) as island from marked
+    ),
+    audience_overlap as (
+      select 'audience_overlap' as kind,
+        greatest(${from}::date, (array_agg(start_date order by start_date, id))[2])::text as day,
+        json_agg(id order by start_date, id) as ids,
+        json_build_object(
+          'audience', min(audience),
+          'names', json_agg(name order by start_date, id),
+          'overlapFrom', (array_agg(start_date order by start_date, id))[2]::text,
+          'overlapTo', least((array_agg(end_date order by start_date, id))[1], (array_agg(end_date order by start_date, id))[2])::text
+        ) as info
+      from grouped
+      group by key, island
+      having count(*) > 1
+    ),
+    blackout_days as (
+      select b.reason, d::date as day
+      from blackout_dates b, generate_series(greatest(b.start_date, ${from}::date), least(b.end_date, ${to}::date), interval '1 day') d
+      where b.workspace_id = ${workspaceId} and b.start_date <= ${to}::date and b.end_date >= ${from}::date
+    ),
+    on_blackout as (
+      select bd.day, bd.reason, s.id, 'content' as thing, s.title as name, s.channel::text as channel, s.scheduled_at as at
+      from blackout_days bd join in_range s on s.day = bd.day
+      union all
+      select bd.day, bd.reason, m.id, 'milestone', m.name, null, null
+      from blackout_days bd
+      join milestones m on m.workspace_id = ${workspaceId} and m.due_date = bd.day
+      join campaigns c on c.id = m.campaign_id and c.status not in ('cancelled', 'archived')
+      union all
+      select bd.day, bd.reason, c.id, 'launch', c.name, null, null
+      from blackout_days bd
+      join campaigns c on c.workspace_id = ${workspaceId} and c.launch_date = bd.day and c.status not in ('cancelled', 'archived')
+    ),
+    blackout as (
+      select 'blackout' as kind, day::text as day,
+        json_agg(id order by thing, at, name) as ids,
+        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name)) as info
+      from on_blackout
+      group by day
+    )
+    select kind, day, ids, info from channel_limit
+    union all select kind, day, ids, info from audience_overlap
+    union all select kind, day, ids, info from blackout
+    order by day, kind
+  `);
+  return rowsOf<ConflictRow>(result).map(describe);
+}
+
+function describe(row: ConflictRow): CalendarConflict {
+  switch (row.kind) {
+    case "channel_limit": {
+      const { channel, count, limit } = row.info;
+      return { kind: row.kind, day: row.day, ids: row.ids, message: `${countItems(channel, count)} on ${formatDay(row.day)}; the limit is ${limit}.` };
+    }
+    case "audience_overlap": {
+      const { audience, names, overlapFrom, overlapTo } = row.info;
+      const quoted = names.map((name) => `“${name}”`);
+      const message =
+        names.length === 2
+          ? `${quoted[0]} and ${quoted[1]} both reach “${audience}” from ${formatDay(overlapFrom)} to ${formatDay(overlapTo)}.`
+          : `${names.length} campaigns reach “${audience}” at the same time: ${listNames(quoted)}.`;
+      return { kind: row.kind, ids: row.ids, message };
+    }
+    case "blackout": {
+      const things = row.info.things.map((thing) =>
+        thing.kind === "launch" ? `the launch of “${thing.name}”` : thing.kind === "milestone" ? `milestone “${thing.name}”` : `“${thing.name}”`,
+      );
+      const reason = row.info.reason ? ` (${row.info.reason})` : "";
+      return {
+        kind: row.kind,
+        day: row.day,
+        ids: row.ids,
+        message: `${formatDay(row.day)} is a blackout day${reason}, but ${listNames(things)} ${things.length === 1 ? "is" : "are"} planned on it.`,
+      };
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { eq } from "drizzle-orm";
+import { describe, expect } from "vitest";
+import type { Database } from "@/db";
+import { createCampaign, createContentItem, createMilestone, createTeam } from "@/db/factories";
+import { blackoutDates, workspaces } from "@/db/schema";
+import { test } from "@/db/test-db";
+import { getCalendarRange } from "./get-calendar-range";
+
+const march = { from: "2026-03-01", to: "2026-03-31", timeZone: "UTC" };
+
+async function plannedTeam(db: Database) {
+  const team = await createTeam(db, { name: "Alpha Agency" });
+  const workspaceId = team.workspace.id;
+  const launch = await createCampaign(db, {
+    workspaceId,
+    ownerId: team.marketer.id,
+    name: "Spring launch",
+    status: "planned",
+    startDate: "2026-03-02",
+    launchDate: "2026-03-16",
+    endDate: "2026-03-27",
+    channels: ["linkedin", "email"],
+    audience: "Existing customers",
+  });
+  const webinar = await createCampaign(db, {
+    workspaceId,
+    ownerId: team.manager.id,
+    name: "April webinar",
+    type: "webinar",
+    status: "active",
+    startDate: "2026-03-20",
+    launchDate: "2026-04-08",
+    endDate: "2026-04-20",
+    channels: ["email"],
+    audience: "Prospects",
+  });
+  const brief = await createMilestone(db, { workspaceId, campaignId: launch.id, name: "Brief signed off", dueDate: "2026-03-04" });
+  const teaser = await createContentItem(db, {
+    workspaceId,
+    campaignId: launch.id,
+    channel: "linkedin",
+    title: "Teaser post",
+    scheduledAt: new Date("2026-03-10T09:00:00Z"),
+  });
+  const invite = await createContentItem(db, {
+    workspaceId,
+    campaignId: webinar.id,
+    channel: "email",
+    title: "Webinar invitation",
+    scheduledAt: new Date("2026-03-24T08:00:00Z"),
+  });
+  return { team, workspaceId, launch, webinar, brief, teaser, invite };
+}
+
+const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+
+describe("getCalendarRange", () => {
+  test("returns the campaigns, milestones and scheduled items of the range, and nothing of another workspace", async ({ db }) => {
+    const { workspaceId, team, launch, webinar, brief, teaser, invite } = await plannedTeam(db);
+    // Outside the range, unscheduled, archived, or another workspace's: none of these show.
+    await createCampaign(db, { workspaceId, ownerId: team.marketer.id, startDate: "2026-05-01", launchDate: "2026-05-10", endDate: "2026-05-20" });
+    await createCampaign(db, { workspaceId, ownerId: team.marketer.id, status: "archived", startDate: "2026-03-01", launchDate: "2026-03-02", endDate: "2026-03-03" });
+    await createMilestone(db, { workspaceId, campaignId: launch.id, dueDate: "2026-04-02" });
+    await createContentItem(db, { workspaceId, campaignId: launch.id, scheduledAt: null });
+    await createContentItem(db, { workspaceId, campaignId: launch.id, scheduledAt: new Date("2026-04-01T00:00:00Z") });
+    const other = await plannedTeam(db);
+
+    const range = await getCalendarRange(db, { workspaceId, ...march });
+
+    expect(ids(range.campaigns)).toEqual([launch.id, webinar.id]);
+    expect(range.campaigns[0]).toEqual({
+      id: launch.id,
+      name: "Spring launch",
+      type: "product_launch",
+      status: "planned",
+      startDate: "2026-03-02",
+      launchDate: "2026-03-16",
+      endDate: "2026-03-27",
+      owner: { id: team.marketer.id, name: team.marketer.name },
+    });
+    expect(range.milestones).toEqual([{ id: brief.id, campaignId: launch.id, name: "Brief signed off", dueDate: "2026-03-04", completed: false }]);
+    expect(range.contentItems).toEqual([
+      { id: teaser.id, campaignId: launch.id, channel: "linkedin", title: "Teaser post", scheduledAt: new Date("2026-03-10T09:00:00Z") },
+      { id: invite.id, campaignId: webinar.id, channel: "email", title: "Webinar invitation", scheduledAt: new Date("2026-03-24T08:00:00Z") },
+    ]);
+    expect(JSON.stringify(range)).not.toContain(other.launch.id);
+    expect(JSON.stringify(range)).not.toContain(other.teaser.id);
+    expect(range.conflicts).toEqual([]);
+  });
+
+  test("filters by campaign, channel, owner and status", async ({ db }) => {
+    const { workspaceId, team, launch, webinar, brief, teaser, invite } = await plannedTeam(db);
+
+    const byCampaign = await getCalendarRange(db, { workspaceId, ...march, campaignIds: [webinar.id] });
+    expect([ids(byCampaign.campaigns), ids(byCampaign.milestones), ids(byCampaign.contentItems)]).toEqual([[webinar.id], [], [invite.id]]);
+
+    // A channel keeps the items on it, and the campaigns (with their milestones) that use it.
+    const byChannel = await getCalendarRange(db, { workspaceId, ...march, channels: ["linkedin"] });
+    expect([ids(byChannel.campaigns), ids(byChannel.milestones), ids(byChannel.contentItems)]).toEqual([[launch.id], [brief.id], [teaser.id]]);
+
+    const byOwner = await getCalendarRange(db, { workspaceId, ...march, ownerId: team.manager.id });
+    expect([ids(byOwner.campaigns), ids(byOwner.milestones), ids(byOwner.contentItems)]).toEqual([[webinar.id], [], [invite.id]]);
+
+    const byStatus = await getCalendarRange(db, { workspaceId, ...march, statuses: ["planned"] });
+    expect([ids(byStatus.campaigns), ids(byStatus.milestones), ids(byStatus.contentItems)]).toEqual([[launch.id], [brief.id], [teaser.id]]);
+  });
+
+  test("takes the range's days in the viewer's time zone", async ({ db }) => {
+    const { workspaceId, launch } = await plannedTeam(db);
+    // 23:30 UTC on the 11th is already the 12th in Berlin.
+    const late = await createContentItem(db, { workspaceId, campaignId: launch.id, scheduledAt: new Date("2026-03-11T23:30:00Z") });
+
+    const inBerlin = await getCalendarRange(db, { workspaceId, from: "2026-03-12", to: "2026-03-12", timeZone: "Europe/Berlin" });
+    expect(ids(inBerlin.contentItems)).toEqual([late.id]);
+    const inUtc = await getCalendarRange(db, { workspaceId, from: "2026-03-12", to: "2026-03-12", timeZone: "UTC" });
+    expect(ids(inUtc.contentItems)).toEqual([]);
+  });
+
+  test("warns about more items on one channel in one day than the limit, the day taken in the workspace's time zone", async ({ db }) => {
+    const { workspaceId, launch, teaser } = await plannedTeam(db);
+    await db.update(workspaces).set({ timeZone: "America/New_York", channelDailyLimit: 1 }).where(eq(workspaces.id, workspaceId));
+    // 03:00 UTC on the 11th is 23:00 on the 10th in New York: the same day as the teaser there.
+    const late = await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "linkedin", title: "Late post", scheduledAt: new Date("2026-03-11T03:00:00Z") });
+    // Another channel the same day, and a cancelled campaign's item, do not count.
+    await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "email", scheduledAt: new Date("2026-03-10T12:00:00Z") });
+    const cancelled = await createCampaign(db, { workspaceId, ownerId: launch.ownerId, status: "cancelled", audience: "" });
+    await createContentItem(db, { workspaceId, campaignId: cancelled.id, channel: "linkedin", scheduledAt: new Date("2026-03-10T15:00:00Z") });
+
+    const range = await getCalendarRange(db, { workspaceId, ...march });
+    expect(range.conflicts).toEqual([{ kind: "channel_limit", day: "2026-03-10", ids: [teaser.id, late.id], message: "2 LinkedIn posts on Tue 10 Mar; the limit is 1." }]);
+
+    // In UTC the two fall on different days: no conflict.
+    await db.update(workspaces).set({ timeZone: "UTC" }).where(eq(workspaces.id, workspaceId));
+    expect((await getCalendarRange(db, { workspaceId, ...march })).conflicts).toEqual([]);
+  });
+
+  test("warns about live campaigns for the same audience whose dates overlap", async ({ db }) => {
+    const { workspaceId, team, launch } = await plannedTeam(db);
+    const ownerId = team.marketer.id;
+    const spaced = await createCampaign(db, { workspaceId, ownerId, name: "Loyalty push", status: "draft", audience: "  existing   CUSTOMERS ", startDate: "2026-03-20", launchDate: "2026-03-25", endDate: "2026-04-10" });
+    // Same audience but after the launch campaign ends; finished or cancelled; no audience at all: none of these overlap.
+    await createCampaign(db, { workspaceId, ownerId, audience: "Existing customers", startDate: "2026-04-15", launchDate: "2026-04-16", endDate: "2026-04-20" });
+    await createCampaign(db, { workspaceId, ownerId, status: "completed", audience: "Existing customers", startDate: "2026-03-01", launchDate: "2026-03-05", endDate: "2026-03-30" });
+    await createCampaign(db, { workspaceId, ownerId, status: "cancelled", audience: "Existing customers", startDate: "2026-03-01", launchDate: "2026-03-05", endDate: "2026-03-30" });
+    await createCampaign(db, { workspaceId, ownerId, audience: " ", startDate: "2026-03-01", launchDate: "2026-03-05", endDate: "2026-03-30" });
+    await createCampaign(db, { workspaceId, ownerId, audience: " ", startDate: "2026-03-01", launchDate: "2026-03-05", endDate: "2026-03-30" });
+
+    const range = await getCalendarRange(db, { workspaceId, ...march });
+    expect(range.conflicts).toEqual([
+      {
+        kind: "audience_overlap",
+        ids: [launch.id, spaced.id],
+        message: "“Spring launch” and “Loyalty push” both reach “Existing customers” from Fri 20 Mar to Fri 27 Mar.",
+      },
+    ]);
+
+    // A third campaign overlapping either joins the same warning.
+    const third = await createCampaign(db, { workspaceId, ownerId, name: "Referral drive", audience: "existing customers", startDate: "2026-03-25", launchDate: "2026-03-26", endDate: "2026-03-28" });
+    const [conflict] = (await getCalendarRange(db, { workspaceId, ...march })).conflicts;
+    expect(conflict).toEqual({
+      kind: "audience_overlap",
+      ids: [launch.id, spaced.id, third.id],
+      message: "3 campaigns reach “Existing customers” at the same time: “Spring launch”, “Loyalty push” and “Referral drive”.",
+    });
+  });
+
+  test("warns about content, milestones and launches on a blackout day", async ({ db }) => {
+    const { workspaceId, launch, teaser } = await plannedTeam(db);
+    await db.insert(blackoutDates).values([
+      { workspaceId, startDate: "2026-03-09", endDate: "2026-03-10", reason: "Company offsite" },
+      { workspaceId, startDate: "2026-03-16", endDate: "2026-03-16", reason: "Quiet period" },
+      // Nothing planned on this one: no warning.
+      { workspaceId, startDate: "2026-03-30", endDate: "2026-03-30", reason: "Holiday" },
+    ]);
+    const prep = await createMilestone(db, { workspaceId, campaignId: launch.id, name: "Press kit ready", dueDate: "2026-03-10" });
+
+    const range = await getCalendarRange(db, { workspaceId, ...march });
+    expect(range.blackouts.map((blackout) => blackout.reason)).toEqual(["Company offsite", "Quiet period", "Holiday"]);
+    expect(range.conflicts).toEqual([
+      {
+        kind: "blackout",
+        day: "2026-03-10",
+        ids: [teaser.id, prep.id],
+        message: "Tue 10 Mar is a blackout day (Company offsite), but “Teaser post” and milestone “Press kit ready” are planned on it.",
+      },
+      {
+        kind: "blackout",
+        day: "2026-03-16",
+        ids: [launch.id],
+        message: "Mon 16 Mar is a blackout day (Quiet period), but the launch of “Spring launch” is planned on it.",
+      },
+    ]);
+  });
+
+  test("shows a conflict only when something it involves is shown", async ({ db }) => {
+    const { workspaceId, launch, webinar } = await plannedTeam(db);
+    await db.update(workspaces).set({ channelDailyLimit: 1 }).where(eq(workspaces.id, workspaceId));
+    await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "linkedin", scheduledAt: new Date("2026-03-10T15:00:00Z") });
+
+    expect((await getCalendarRange(db, { workspaceId, ...march, channels: ["linkedin"] })).conflicts).toHaveLength(1);
+    expect((await getCalendarRange(db, { workspaceId, ...march, channels: ["email"] })).conflicts).toEqual([]);
+    expect((await getCalendarRange(db, { workspaceId, ...march, campaignIds: [webinar.id] })).conflicts).toEqual([]);
+  });
+});
