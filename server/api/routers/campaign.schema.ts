@@ -21,6 +21,9 @@ const decimal = (what: string, max: number) =>
         .refine((value) => Number(value) <= max, `The ${what} can be at most ${max.toLocaleString("en-US")}`),
     );
 
+/** A form's empty field means "not set". */
+const optionalDecimal = (what: string, max: number) => z.union([z.literal("").transform(() => null), decimal(what, max)]).nullish();
+
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 export const currencyField = z
   .string()
@@ -33,13 +36,13 @@ export const campaignFields = {
   type: campaignTypeField,
   goal: z.string().trim().max(1000, "Use at most 1,000 characters"),
   kpiName: z.string().trim().max(80, "Use at most 80 characters"),
-  kpiTarget: decimal("KPI target", 999_999_999_999).nullish(),
+  kpiTarget: optionalDecimal("KPI target", 999_999_999_999),
   audience: z.string().trim().max(200, "Use at most 200 characters"),
   channels: z
     .array(channelField)
     .max(channels.length)
     .transform((list) => [...new Set(list)]),
-  budgetAmount: decimal("budget", 999_999_999_999).nullish(),
+  budgetAmount: optionalDecimal("budget", 999_999_999_999),
   currency: currencyField,
   ownerId: z.uuid("Choose an owner"),
   startDate: dayField("start date"),

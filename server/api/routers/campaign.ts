@@ -27,7 +27,7 @@ export const campaignRouter = createTRPCRouter({
   list: workspaceProcedure.input(listCampaignsInput).query(({ ctx, input }) => listCampaigns(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
   get: workspaceProcedure
     .input(campaignIdInput)
-    .query(({ ctx, input }) => getCampaign(ctx.db, { ...input, workspaceId: ctx.workspace.id, role: ctx.workspace.role })),
+    .query(({ ctx, input }) => getCampaign(ctx.db, { ...input, ...scope(ctx) })),
   activity: workspaceProcedure
     .input(campaignIdInput.extend({ cursor: z.number().int().positive().nullish() }))
     .query(({ ctx, input }) => listCampaignActivity(ctx.db, { ...input, workspaceId: ctx.workspace.id })),

@@ -2,11 +2,12 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns, milestones } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
+import { hasRole } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
 import { allowedTransitions } from "./campaign-status";
 
-/** One campaign with its owner and milestones, and the status changes the viewer may make. */
-export async function getCampaign(db: Database, input: { workspaceId: string; campaignId: string; role: MemberRole }) {
+/** One campaign with its owner and milestones, and what the viewer may do with it. */
+export async function getCampaign(db: Database, input: { workspaceId: string; campaignId: string; actorId: string; role: MemberRole }) {
   const campaign = await db.query.campaigns.findFirst({
     where: and(eq(campaigns.workspaceId, input.workspaceId), eq(campaigns.id, input.campaignId)),
     with: {
@@ -18,6 +19,8 @@ export async function getCampaign(db: Database, input: { workspaceId: string; ca
   return {
     ...campaign,
     allowedStatuses: allowedTransitions(campaign.status, input.role),
-    canRestore: campaign.status === "archived" && input.role !== "viewer",
+    canEdit: campaign.status !== "archived" && hasRole(input.role, "marketer"),
+    canRestore: campaign.status === "archived" && hasRole(input.role, "marketer"),
+    canDelete: campaign.ownerId === input.actorId ? hasRole(input.role, "marketer") : hasRole(input.role, "manager"),
   };
 }

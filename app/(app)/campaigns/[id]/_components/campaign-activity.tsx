@@ -1,0 +1,93 @@
+"use client";
+
+import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
+import { campaignStatusLabels, campaignTypeLabels, channelLabels } from "@/components/campaign-labels";
+import { formatDateTime } from "@/components/format-date";
+import { useTRPC } from "@/components/trpc/react";
+import { Button } from "@/components/ui/button";
+import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
+
+const entityNames: Record<string, string> = {
+  campaign: "the campaign",
+  milestone: "a milestone",
+  content_item: "a content item",
+};
+
+const fieldNames: Record<string, string> = {
+  name: "name",
+  type: "type",
+  goal: "goal",
+  kpiName: "target KPI",
+  kpiTarget: "KPI target",
+  audience: "audience",
+  channels: "channels",
+  budgetAmount: "budget",
+  currency: "currency",
+  ownerId: "owner",
+  startDate: "start date",
+  launchDate: "launch date",
+  endDate: "end date",
+  dueDate: "date",
+  scheduledAt: "scheduled time",
+  title: "title",
+  body: "text",
+  status: "status",
+};
+
+/** A stored value as a person reads it. */
+function show(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "nothing";
+  if (field === "status") return campaignStatusLabels[value as CampaignStatus] ?? String(value);
+  if (field === "type") return campaignTypeLabels[value as CampaignType] ?? String(value);
+  if (field === "channels" && Array.isArray(value)) return value.map((channel) => channelLabels[channel as Channel] ?? channel).join(", ") || "none";
+  if (field === "scheduledAt" && typeof value === "string") return formatDateTime(new Date(value));
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function describe(entry: { entityType: string; action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
+  const what = entityNames[entry.entityType] ?? entry.entityType.replaceAll("_", " ");
+  const name = (entry.after?.name ?? entry.before?.name ?? entry.after?.title ?? entry.before?.title) as string | undefined;
+  const label = entry.entityType === "campaign" ? what : `${what}${name ? ` “${name}”` : ""}`;
+  if (entry.action === "created") return `created ${label}`;
+  if (entry.action === "deleted") return `deleted ${label}`;
+  if (entry.action === "status_changed") {
+    return `moved the campaign from ${show("status", entry.before?.status)} to ${show("status", entry.after?.status)}`;
+  }
+  const fields = Object.keys(entry.after ?? {}).filter((field) => field !== "name" || entry.before?.name !== undefined);
+  const changes = fields.map((field) => `${fieldNames[field] ?? field} from ${show(field, entry.before?.[field])} to ${show(field, entry.after?.[field])}`);
+  const verb = entry.action === "updated" ? "changed" : entry.action.replaceAll("_", " ");
+  return changes.length > 0 ? `${verb} ${label === what ? "" : `${label}: `}${changes.join("; ")}` : `${verb} ${label}`;
+}
+
+/** Who changed what on this campaign, its milestones and content, newest first, from the audit log. */
+export function CampaignActivity({ campaignId }: { campaignId: string }) {
+  const trpc = useTRPC();
+  const { data, hasNextPage, fetchNextPage, isFetchingNextPage } = useSuspenseInfiniteQuery(
+    trpc.campaign.activity.infiniteQueryOptions({ campaignId }, { getNextPageParam: (page) => page.nextCursor }),
+  );
+  const entries = data.pages.flatMap((page) => page.entries);
+  if (entries.length === 0) return <p className="text-sm text-slate-600">No changes yet.</p>;
+  return (
+    <div className="space-y-3">
+      <ol className="space-y-2">
+        {entries.map((entry) => (
+          <li key={entry.id} className="text-sm text-slate-700">
+            <span className="font-medium text-slate-900">{entry.actor?.name ?? "A background workflow"}</span> {describe(entry)}
+            <span className="text-slate-500">
+              {" · "}
+              <time dateTime={entry.createdAt.toISOString()} suppressHydrationWarning>
+                {formatDateTime(entry.createdAt)}
+              </time>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {hasNextPage && (
+        <Button variant="secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          {isFetchingNextPage ? "Loading…" : "Show earlier changes"}
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { campaignTypeLabels, campaignTypes, channelLabels, channels } from "@/components/campaign-labels";
+import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { Campaign } from "@/db/schema/campaigns";
+import { createCampaignInput } from "@/server/api/routers/campaign.schema";
+
+type Values = z.input<typeof createCampaignInput>;
+type Output = z.output<typeof createCampaignInput>;
+
+function initialValues(campaign: Campaign | undefined, ownerId: string): Values {
+  if (!campaign) {
+    return { name: "", type: "product_launch", goal: "", kpiName: "", kpiTarget: "", audience: "", channels: [], budgetAmount: "", currency: "USD", ownerId, startDate: "", launchDate: "", endDate: "" };
+  }
+  return {
+    name: campaign.name,
+    type: campaign.type,
+    goal: campaign.goal,
+    kpiName: campaign.kpiName,
+    kpiTarget: campaign.kpiTarget ?? "",
+    audience: campaign.audience,
+    channels: campaign.channels,
+    budgetAmount: campaign.budgetAmount ?? "",
+    currency: campaign.currency,
+    ownerId: campaign.ownerId,
+    startDate: campaign.startDate,
+    launchDate: campaign.launchDate,
+    endDate: campaign.endDate,
+  };
+}
+
+/** Creates a campaign, or edits one when `campaign` is given. The server checks everything again. */
+export function CampaignForm({ campaign, currentUserId }: { campaign?: Campaign; currentUserId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions());
+  const form = useForm<Values, unknown, Output>({
+    resolver: zodResolver(createCampaignInput),
+    defaultValues: initialValues(campaign, currentUserId),
+  });
+  const create = useMutation(trpc.campaign.create.mutationOptions());
+  const update = useMutation(trpc.campaign.update.mutationOptions());
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const saved = campaign ? await update.mutateAsync({ campaignId: campaign.id, ...values }) : await create.mutateAsync(values);
+      await queryClient.invalidateQueries(trpc.campaign.pathFilter());
+      router.push(`/campaigns/${saved.id}`);
+    } catch (error) {
+      const byField = fieldErrors(error);
+      for (const [field, messages] of Object.entries(byField)) form.setError(field as keyof Values, { message: messages[0] });
+      if (Object.keys(byField).length === 0) form.setError("root", { message: errorMessage(error) });
+    }
+  });
+
+  const { errors, isSubmitting } = form.formState;
+  const err = (message?: string) => (message ? [message] : undefined);
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-6">
+      {errors.root?.message && <Alert>{errors.root.message}</Alert>}
+      <fieldset className="grid gap-4 sm:grid-cols-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">About</legend>
+        <div className="sm:col-span-2">
+          <TextField label="Name" errors={err(errors.name?.message)} {...form.register("name")} />
+        </div>
+        <SelectField label="Type" errors={err(errors.type?.message)} {...form.register("type")}>
+          {campaignTypes.map((type) => (
+            <option key={type} value={type}>
+              {campaignTypeLabels[type]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Owner" errors={err(errors.ownerId?.message)} {...form.register("ownerId")}>
+          {members.map((member) => (
+            <option key={member.userId} value={member.userId}>
+              {member.name}
+            </option>
+          ))}
+        </SelectField>
+        <div className="sm:col-span-2">
+          <TextField label="Goal" placeholder="What should this campaign achieve?" errors={err(errors.goal?.message)} {...form.register("goal")} />
+        </div>
+        <TextField label="Target KPI" placeholder="Sign-ups" errors={err(errors.kpiName?.message)} {...form.register("kpiName")} />
+        <TextField label="KPI target" inputMode="decimal" placeholder="2000" errors={err(errors.kpiTarget?.message)} {...form.register("kpiTarget")} />
+        <div className="sm:col-span-2">
+          <TextField label="Audience" placeholder="Who is it for?" errors={err(errors.audience?.message)} {...form.register("audience")} />
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Channels</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-2">
+          {channels.map((channel) => (
+            <label key={channel} className="inline-flex items-center gap-2 text-sm text-slate-800">
+              <input type="checkbox" value={channel} className="size-4 rounded border-slate-300" {...form.register("channels")} />
+              {channelLabels[channel]}
+            </label>
+          ))}
+        </div>
+        {errors.channels?.message && <p className="mt-1 text-sm text-red-700">{errors.channels.message}</p>}
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-3">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Dates</legend>
+        <TextField label="Start date" type="date" errors={err(errors.startDate?.message)} {...form.register("startDate")} />
+        <TextField label="Launch date" type="date" errors={err(errors.launchDate?.message)} {...form.register("launchDate")} />
+        <TextField label="End date" type="date" errors={err(errors.endDate?.message)} {...form.register("endDate")} />
+      </fieldset>
+
+      <fieldset className="grid gap-4 sm:grid-cols-[1fr_8rem]">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">Budget</legend>
+        <TextField label="Budget amount" inputMode="decimal" placeholder="12500" errors={err(errors.budgetAmount?.message)} {...form.register("budgetAmount")} />
+        <TextField label="Currency" maxLength={3} errors={err(errors.currency?.message)} {...form.register("currency")} />
+      </fieldset>
+
+      <div className="flex gap-3">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? "Saving…" : campaign ? "Save changes" : "Create campaign"}
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => router.back()}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

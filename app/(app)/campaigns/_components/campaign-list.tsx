@@ -1,0 +1,99 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { campaignTypeLabels, channelLabels } from "@/components/campaign-labels";
+import { formatDayRange, formatMoney } from "@/components/campaigns/format";
+import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
+import { useTRPC } from "@/components/trpc/react";
+import { EmptyState } from "@/components/ui/empty-state";
+import { campaignsQueryInput, hasFilters } from "./campaigns-query";
+
+export function CampaignList() {
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const input = campaignsQueryInput(searchParams);
+  const { data } = useSuspenseQuery(trpc.campaign.list.queryOptions(input));
+
+  if (data.total === 0) {
+    return hasFilters(input) ? (
+      <EmptyState title="No campaigns match">Try another search, or clear the filters to see every campaign.</EmptyState>
+    ) : (
+      <EmptyState title="No campaigns yet">Plan your first campaign: it gets a timeline of milestones from its type.</EmptyState>
+    );
+  }
+
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams(searchParams);
+    if (page > 1) params.set("page", String(page));
+    else params.delete("page");
+    const query = params.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  };
+  const first = (data.page - 1) * data.pageSize + 1;
+  const last = first + data.campaigns.length - 1;
+
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Campaigns</caption>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Campaign</th>
+              <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Dates</th>
+              <th scope="col" className="px-4 py-2 font-medium">Owner</th>
+              <th scope="col" className="px-4 py-2 font-medium">Channels</th>
+              <th scope="col" className="px-4 py-2 text-right font-medium">Budget</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {data.campaigns.map((campaign) => (
+              <tr key={campaign.id} className="hover:bg-slate-50">
+                <th scope="row" className="px-4 py-2 font-medium">
+                  <Link href={`/campaigns/${campaign.id}`} className="text-brand-700 hover:underline">
+                    {campaign.name}
+                  </Link>
+                  <div className="text-xs font-normal text-slate-500">
+                    {campaignTypeLabels[campaign.type]}
+                    {campaign.audience && ` · ${campaign.audience}`}
+                  </div>
+                </th>
+                <td className="px-4 py-2">
+                  <CampaignStatusBadge status={campaign.status} />
+                </td>
+                <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDayRange(campaign.startDate, campaign.endDate)}</td>
+                <td className="px-4 py-2 text-slate-600">{campaign.owner.name}</td>
+                <td className="px-4 py-2 text-slate-600">{campaign.channels.map((channel) => channelLabels[channel]).join(", ") || "—"}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-right text-slate-600">{formatMoney(campaign.budgetAmount, campaign.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+        <p>
+          {first}–{last} of {data.total} {data.total === 1 ? "campaign" : "campaigns"}
+        </p>
+        <div className="flex items-center gap-3">
+          {data.page > 1 && (
+            <Link href={pageHref(data.page - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              Previous page
+            </Link>
+          )}
+          <span>
+            Page {data.page} of {data.pageCount}
+          </span>
+          {data.page < data.pageCount && (
+            <Link href={pageHref(data.page + 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              Next page
+            </Link>
+          )}
+        </div>
+      </nav>
+    </div>
+  );
+}
