@@ -70,6 +70,13 @@ const samples: Record<string, Sample> = {
   "workflow.cancelRun": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id }) },
   "workflow.retryRun": { access: "manager", input: (team) => ({ runId: team.failedRun.id }) },
   "workflow.wakeStep": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id, stepId: "step-nap" }) },
+  "calendar.range": {
+    access: "viewer",
+    input: () => ({ from: dayFromToday(-31), to: dayFromToday(30), timeZone: "Europe/Berlin" }),
+  },
+  "calendarFeed.get": { access: "viewer" },
+  "calendarFeed.create": { access: "viewer" },
+  "calendarFeed.revoke": { access: "viewer" },
   "campaign.list": { access: "viewer", input: () => ({}) },
   "campaign.get": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
   "campaign.activity": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
@@ -89,10 +96,19 @@ const samples: Record<string, Sample> = {
   "campaign.restore": { access: "marketer", input: (team) => ({ campaignId: team.archivedCampaign.id }) },
   "campaign.delete": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
   "milestone.reschedule": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id, dueDate: dayFromToday(6) }) },
+  "content.list": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "content.get": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id }) },
+  "content.diff": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id, from: 1, to: 1 }) },
+  "content.create": {
+    access: "marketer",
+    input: (team) => ({ campaignId: team.campaign.id, channel: "linkedin", title: "Probe post", body: "Hello from the probe" }),
+  },
+  "content.update": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id, body: "A changed body" }) },
   "content.reschedule": {
     access: "marketer",
     input: (team) => ({ contentItemId: team.contentItem.id, localDateTime: `${dayFromToday(3)}T09:00`, timeZone: "Europe/Berlin" }),
   },
+  "content.delete": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id }) },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -155,8 +171,11 @@ describe("security matrix", () => {
 
   test("no mutation inside a workspace is open to viewers", () => {
     // workspace.create is "signed-in": it makes a new workspace for the caller and touches none of theirs.
+    // A calendar feed link is the caller's own and only reads the workspace: viewers may subscribe.
+    const ownLinks = ["calendarFeed.create", "calendarFeed.revoke"];
     const openToViewers = paths.filter((path) => {
       const { access } = sampleFor(path);
+      if (ownLinks.includes(path)) return false;
       return procedures[path]!._def.type === "mutation" && access !== "signed-in" && (access === "public" || hasRole("viewer", access));
     });
     expect(openToViewers).toEqual([]);

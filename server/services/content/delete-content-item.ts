@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { contentItems } from "@/db/schema";
+import { recordAudit } from "@/server/services/audit/record-audit";
+import { assertEditable, contentAuditView, findContentItem } from "./find-content-item";
+
+/** Deletes an item and its versions; the campaign's history keeps what it was. */
+export async function deleteContentItem(db: Database, input: { workspaceId: string; actorId: string; contentItemId: string }) {
+  return db.transaction(async (tx) => {
+    const { item, campaign } = await findContentItem(tx, input, { forUpdate: true });
+    assertEditable(campaign);
+    await tx.delete(contentItems).where(eq(contentItems.id, item.id));
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actorId: input.actorId,
+      entityType: "content_item",
+      entityId: item.id,
+      campaignId: campaign.id,
+      action: "deleted",
+      before: contentAuditView(item),
+    });
+    return { id: item.id, campaignId: campaign.id };
+  });
+}

@@ -1,0 +1,43 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { contentItems, contentVersions } from "@/db/schema";
+import type { UpdateContentInput } from "@/server/api/routers/content.schema";
+import { changedFields, recordAudit } from "@/server/services/audit/record-audit";
+import { assertChannelRules } from "./assert-channel-rules";
+import { assertEditable, findContentItem } from "./find-content-item";
+
+/**
+ * Saves a new title, body or images. Every save that changes one of them is a
+ * new version (and bumps the item's `version`); a save that changes nothing
+ * writes nothing. The result must meet the channel's rules.
+ */
+export async function updateContentItem(db: Database, input: UpdateContentInput & { workspaceId: string; actorId: string }) {
+  const { workspaceId, actorId, contentItemId, ...fields } = input;
+  return db.transaction(async (tx) => {
+    const { item, campaign } = await findContentItem(tx, { workspaceId, contentItemId }, { forUpdate: true });
+    assertEditable(campaign);
+    const next = { title: fields.title ?? item.title, body: fields.body ?? item.body, media: fields.media ?? item.media };
+    const diff = changedFields({ title: item.title, body: item.body, media: item.media }, next);
+    if (!diff.changed) return item;
+    assertChannelRules(item.channel, next);
+
+    const version = item.version + 1;
+    const [saved] = await tx
+      .update(contentItems)
+      .set({ ...next, version, updatedAt: new Date() })
+      .where(eq(contentItems.id, item.id))
+      .returning();
+    await tx.insert(contentVersions).values({ workspaceId, contentItemId: item.id, version, ...next, createdById: actorId });
+    await recordAudit(tx, {
+      workspaceId,
+      actorId,
+      entityType: "content_item",
+      entityId: item.id,
+      campaignId: campaign.id,
+      action: "updated",
+      before: { ...diff.before, version: item.version },
+      after: { ...diff.after, version },
+    });
+    return saved!;
+  });
+}
