@@ -1,3 +1,5 @@
+import { calendarRouter } from "./routers/calendar";
+import { calendarFeedRouter } from "./routers/calendar-feed";
 import { campaignRouter } from "./routers/campaign";
 import { contentRouter } from "./routers/content";
 import { invitationRouter } from "./routers/invitation";
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   outbox: outboxRouter,
   workflow: workflowRouter,
   campaign: campaignRouter,
+  calendar: calendarRouter,
+  calendarFeed: calendarFeedRouter,
   milestone: milestoneRouter,
   content: contentRouter,
 });
