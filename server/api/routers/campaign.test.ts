@@ -86,10 +86,10 @@ describe("campaign router", () => {
 
     const { entries } = await marketer.campaign.activity({ campaignId: campaign.id });
     expect(entries.map((entry) => entry.action)).toEqual(["updated", "created"]);
-    expect(entries[0]).toMatchObject({
+    expect(entries[0]).toEqual(expect.objectContaining({
       before: { name: "Spring webinar", audience: "Operations leads" },
       after: { name: "Spring webinar series", audience: "Ops leaders" },
-    });
+    }));
   });
 
   test("setStatus: the machine is enforced with a message naming the allowed moves; approving takes a manager", async ({ db }) => {

@@ -32,7 +32,9 @@ export const campaignRouter = createTRPCRouter({
     .input(campaignIdInput.extend({ cursor: z.number().int().positive().nullish() }))
     .query(({ ctx, input }) => listCampaignActivity(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
   create: memberProcedure.input(createCampaignInput).mutation(({ ctx, input }) => createCampaign(ctx.db, { ...input, ...scope(ctx) })),
-  update: memberProcedure.input(updateCampaignInput).mutation(({ ctx, input }) => updateCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  update: memberProcedure
+    .input(updateCampaignInput)
+    .mutation(({ ctx, input }) => updateCampaign(ctx.db, { ...input, workspaceId: ctx.workspace.id, actorId: ctx.session.user.id })),
   setStatus: memberProcedure
     .input(changeCampaignStatusInput)
     .mutation(({ ctx, input }) => changeCampaignStatus(ctx.db, { ...input, ...scope(ctx) })),

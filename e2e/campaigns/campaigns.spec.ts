@@ -1,0 +1,92 @@
+import { expect, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { ADMIN_STATE, signIn } from "../helpers";
+
+test.use({ storageState: ADMIN_STATE });
+
+/** "YYYY-MM-DD", `days` from today. */
+function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("a campaign is planned, refused bad dates, edited, moved through review to active, found by search, and deleted", async ({ page }) => {
+  const name = `Autumn webinar ${randomUUID().slice(0, 6)}`;
+  await page.goto("/campaigns");
+  await page.getByRole("link", { name: "New campaign" }).click();
+  await expect(page.getByRole("heading", { name: "New campaign" })).toBeVisible();
+
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Type").selectOption("Webinar");
+  await page.getByLabel("Owner").selectOption("Sam Rivera");
+  await page.getByLabel("Goal").fill("Book 40 demos");
+  await page.getByLabel("Target KPI").fill("Registrations");
+  await page.getByLabel("KPI target").fill("500");
+  await page.getByLabel("Audience").fill("Operations leads");
+  await page.getByRole("checkbox", { name: "Email" }).check();
+  await page.getByRole("checkbox", { name: "LinkedIn" }).check();
+  await page.getByLabel("Start date").fill(day(5));
+  await page.getByLabel("Launch date").fill(day(20));
+  await page.getByLabel("End date").fill(day(2));
+  await page.getByLabel("Budget amount").fill("7500");
+  await page.getByLabel("Currency").fill("EUR");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByText("The end date can't be before the start date")).toBeVisible();
+
+  await page.getByLabel("End date").fill(day(40));
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  const overview = page.getByRole("region", { name: "Overview" });
+  await expect(overview.getByText("Registrations: 500")).toBeVisible();
+  await expect(overview.getByText("Email, LinkedIn")).toBeVisible();
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity.getByText("Alex Morgan created the campaign")).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit details" }).click();
+  await page.getByLabel("Audience").fill("Operations and finance leads");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(overview.getByText("Operations and finance leads")).toBeVisible();
+  await expect(activity.getByText("changed audience from Operations leads to Operations and finance leads")).toBeVisible();
+
+  const status = page.getByRole("group", { name: "Change status" });
+  await status.getByRole("button", { name: "Mark as planned" }).click();
+  await expect(page.getByText("Planned", { exact: true })).toBeVisible();
+  await status.getByRole("button", { name: "Send for review" }).click();
+  await status.getByRole("button", { name: "Approve" }).click();
+  await status.getByRole("button", { name: "Start campaign" }).click();
+  await expect(page.getByText("Active", { exact: true })).toBeVisible();
+  await expect(status.getByRole("button", { name: "Pause" })).toBeVisible();
+  await expect(activity.getByText("moved the campaign from Approved to Active")).toBeVisible();
+
+  await page.getByRole("link", { name: "Campaigns", exact: true }).first().click();
+  const search = page.getByRole("search", { name: "Filter campaigns" });
+  await search.getByLabel("Search").fill(name);
+  await expect(page).toHaveURL(/q=Autumn/);
+  const rows = page.getByRole("table", { name: "Campaigns" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await search.getByLabel("Status").selectOption("Draft");
+  await expect(page.getByText("No campaigns match")).toBeVisible();
+  await search.getByLabel("Status").selectOption("Active");
+  await page.getByRole("link", { name }).click();
+
+  await status.getByRole("button", { name: "Cancel campaign" }).click();
+  await status.getByRole("button", { name: "Yes, cancel the campaign" }).click();
+  await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Delete campaign" }).click();
+  await page.getByRole("alertdialog", { name: "Delete this campaign?" }).getByRole("button", { name: "Yes, delete it" }).click();
+  await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
+  await page.getByRole("search", { name: "Filter campaigns" }).getByLabel("Search").fill(name);
+  await expect(page.getByText("No campaigns match")).toBeVisible();
+});
+
+test("a viewer reads campaigns but is offered no way to change them", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, "viewer@demo.test");
+  await page.goto("/campaigns");
+  await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New campaign" })).toHaveCount(0);
+  await page.goto("/campaigns/new");
+  await expect(page.getByRole("heading", { name: "New campaign" })).toHaveCount(0);
+  await context.close();
+});
