@@ -1,0 +1,142 @@
+// npm run bench: how fast Crescendo's hot paths are, at a realistic size, so a
+// change can be judged by numbers. Figures are printed, never asserted.
+//
+//   tsx scripts/bench/run.ts [--only=campaigns,calendar,ui,workflows] [--scale=full|small]
+//                            [--seconds=10] [--warmup=3] [--concurrency=32] [--keep-build] [--skip-build]
+//
+// It starts a throwaway PostgreSQL 15, migrates it and seeds one large workspace
+// (500 members, 10,000 campaigns over four years, 50,000 milestones, 100,000
+// content items, ~2,000 of them in a month) and two small ones (scripts/bench/seed.ts;
+// --scale=small divides by 10). Then it builds the app into .next-bench, starts it
+// on a free 127.0.0.1 port and signs a member in. The build folder is removed at
+// the end unless --keep-build; --skip-build reuses a kept one. Each suite (scripts/bench/suites/):
+//   campaigns  campaign.list, filtered and paginated, over HTTP through tRPC with
+//              autocannon at 32 connections (10 s after a 3 s warm-up), and the
+//              SQL it runs replayed straight on the database at the same
+//              concurrency (the floor). Targets: p95 <= 50 ms and <= 3x the floor.
+//   calendar   calendar.range for the current month, measured the same way.
+//   workflows  scripts/bench-workflows.ts as a child process (executor throughput,
+//              timer lateness, duplicate steps: 0), fewer runs at --scale=small.
+// A new hot path is a file in suites/ exporting a Suite, listed in `suites` below.
+import { parseArgs } from "node:util";
+import os from "node:os";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { BENCH_DIST_DIR, buildApp, removeBuild, type RunningApp, signIn, startApp } from "./app-server";
+import { table } from "./measure";
+import { type BenchPostgres, createDatabase, startPostgres, stopPostgres } from "./postgres";
+import { type Scale, seedBenchData } from "./seed";
+import type { BenchContext, Suite, SummaryRow } from "./suite";
+import { calendarSuite } from "./suites/calendar";
+import { campaignsSuite } from "./suites/campaigns";
+import { workflowsSuite } from "./suites/workflows";
+
+// In this order: the workflows suite starts its own PostgreSQL, so it runs after the app's is gone.
+const suites: Suite[] = [campaignsSuite, calendarSuite, workflowsSuite];
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: "string" },
+    scale: { type: "string", default: "full" },
+    seconds: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    concurrency: { type: "string", default: "32" },
+    "skip-build": { type: "boolean", default: false },
+    "keep-build": { type: "boolean", default: false },
+  },
+});
+
+function chosenSuites(): Suite[] {
+  if (!args.only) return suites;
+  const names = args.only.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !suites.some((suite) => suite.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown suite(s): ${unknown.join(", ")}. Known: ${suites.map((suite) => suite.name).join(", ")}`);
+  return suites.filter((suite) => names.includes(suite.name));
+}
+
+function chosenScale(): Scale {
+  if (args.scale !== "full" && args.scale !== "small") throw new Error(`--scale is full or small, not ${args.scale}`);
+  return args.scale;
+}
+
+/** What is running, so an interrupt or a failure stops it all. */
+const running: { postgres?: BenchPostgres; app?: RunningApp } = {};
+
+async function tearDown() {
+  const { app, postgres } = running;
+  running.app = undefined;
+  running.postgres = undefined;
+  if (app) await app.close();
+  if (postgres) await stopPostgres(postgres);
+}
+
+async function main() {
+  const selected = chosenSuites();
+  const scale = chosenScale();
+  const load = { concurrency: Number(args.concurrency), seconds: Number(args.seconds), warmupSeconds: Number(args.warmup) };
+  console.log(
+    `Bench: ${selected.map((suite) => suite.name).join(", ")} at ${scale} scale; ${os.cpus().length} CPUs, ` +
+      `load average ${os.loadavg()[0]!.toFixed(1)} at start; ${load.concurrency} concurrent, ${load.warmupSeconds} s warm-up + ${load.seconds} s`,
+  );
+  const rows: SummaryRow[] = [];
+  const context = { scale, load } as BenchContext;
+
+  const needDatabase = selected.some((suite) => suite.needs.database || suite.needs.app);
+  const needApp = selected.some((suite) => suite.needs.app);
+  if (needDatabase) {
+    running.postgres = await startPostgres();
+    context.databaseUrl = await createDatabase(running.postgres, "bench");
+    const handle = await openDatabase({ kind: "postgres", url: context.databaseUrl, maxConnections: 1 });
+    try {
+      await migrateDatabase(handle, context.databaseUrl);
+    } finally {
+      await handle.close();
+    }
+    context.seeded = await seedBenchData(context.databaseUrl, scale);
+    const { counts, seconds } = context.seeded;
+    console.log(
+      `Seeded in ${seconds.toFixed(1)} s: ${counts.members} members, ${counts.campaigns} campaigns, ` +
+        `${counts.milestones} milestones, ${counts.contentItems} content items in the large workspace, plus two small ones`,
+    );
+  }
+  if (needApp) {
+    if (args["skip-build"]) console.log(`Reusing the build in ${BENCH_DIST_DIR}`);
+    else console.log(`Built the app into ${BENCH_DIST_DIR} in ${(await buildApp()).toFixed(0)} s`);
+    running.app = await startApp(context.databaseUrl);
+    const cookie = await signIn(running.app.baseUrl, {
+      email: context.seeded.email,
+      password: context.seeded.password,
+      workspaceId: context.seeded.workspaceId,
+    });
+    context.app = { baseUrl: running.app.baseUrl, cookie };
+    console.log(`App on ${running.app.baseUrl}, signed in as ${context.seeded.email}`);
+  }
+
+  for (const suite of selected) {
+    if (!suite.needs.database && !suite.needs.app) await tearDown();
+    console.log(`\n== ${suite.name} ==`);
+    try {
+      rows.push(...(await suite.run(context)));
+    } catch (error) {
+      console.error(error);
+      rows.push({ suite: suite.name, measure: "run", result: `failed: ${(error as Error).message.split("\n")[0]}`, target: "", verdict: "FAILED" });
+    }
+  }
+  await tearDown();
+  if (needApp && !args["keep-build"]) await removeBuild();
+
+  console.log(`\n== Summary (${scale} scale) ==`);
+  console.log(table(["Suite", "Measure", "Result", "Target", ""], rows.map((row) => [row.suite, row.measure, row.result, row.target, row.verdict])));
+  if (rows.some((row) => row.verdict === "FAILED")) process.exitCode = 1;
+}
+
+const interrupted = () => void tearDown().then(() => process.exit(130));
+process.once("SIGINT", interrupted);
+process.once("SIGTERM", interrupted);
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await tearDown();
+  if (!args["keep-build"]) await removeBuild();
+  process.exit(1);
+});

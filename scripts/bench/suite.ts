@@ -1,0 +1,34 @@
+// What every benchmark suite receives and hands back. A suite measures one hot
+// path and returns rows for the summary table; figures are printed, never asserted.
+import type { LoadOptions } from "./measure";
+import type { Scale, SeededData } from "./seed";
+
+export interface BenchContext {
+  scale: Scale;
+  load: LoadOptions;
+  /** The seeded bench database (suites with needs.database). */
+  databaseUrl: string;
+  seeded: SeededData;
+  /** The running production build and a signed-in member's Cookie header (suites with needs.app). */
+  app: { baseUrl: string; cookie: string };
+}
+
+export interface SummaryRow {
+  suite: string;
+  measure: string;
+  result: string;
+  target: string;
+  /** "ok", "MISSED", or "" where there is no target. */
+  verdict: string;
+}
+
+export interface Suite {
+  name: string;
+  /** What the harness must set up before the suite runs. */
+  needs: { database: boolean; app: boolean };
+  run(context: BenchContext): Promise<SummaryRow[]>;
+}
+
+export function verdict(met: boolean): string {
+  return met ? "ok" : "MISSED";
+}

@@ -1,0 +1,37 @@
+// The workflow executor's own benchmark (scripts/bench-workflows.ts), run as a
+// child process on its own throwaway PostgreSQL. Its report is passed through
+// as it comes and its headline figures folded into the summary.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import type { Suite, SummaryRow } from "../suite";
+
+const tsxCli = createRequire(__filename).resolve("tsx/cli");
+
+export const workflowsSuite: Suite = {
+  name: "workflows",
+  needs: { database: false, app: false },
+  async run(context) {
+    // Full scale is bench-workflows' own default (10,000 runs, about 5 minutes).
+    const args = context.scale === "small" ? ["--runs=1000", "--sleepers=200"] : [];
+    const child = spawn(process.execPath, [tsxCli, "scripts/bench-workflows.ts", ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      process.stdout.write(chunk);
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("exit", resolve);
+    });
+    const rows: SummaryRow[] = [];
+    const row = (measure: string, result: string | undefined, target = "", verdict = "") => {
+      if (result) rows.push({ suite: "workflows", measure, result, target, verdict });
+    };
+    row("throughput", /^throughput: (\d+ runs in .*? runs\/s)/m.exec(output)?.[1]);
+    row("timer lateness (next step started)", /next step started:\s+(.*)$/m.exec(output)?.[1]);
+    const duplicates = /duplicate step executions: (\d+)/.exec(output)?.[1];
+    row("duplicate step executions", duplicates, "0", duplicates === undefined ? "" : duplicates === "0" ? "ok" : "MISSED");
+    if (code !== 0 || rows.length === 0) row("run", `bench-workflows exited with code ${code}`, "exit 0", "MISSED");
+    return rows;
+  },
+};
