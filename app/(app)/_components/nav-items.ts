@@ -10,6 +10,7 @@ export interface NavItem {
 // Only pages that work are listed; each new page adds itself here.
 export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
+  { href: "/calendar", label: "Calendar" },
   { href: "/campaigns", label: "Campaigns" },
   { href: "/team", label: "Team" },
   { href: "/runs", label: "Runs", minRole: "manager" },

@@ -1,0 +1,110 @@
+import type { EventInput } from "@fullcalendar/core";
+import { channelLabels } from "@/components/campaign-labels";
+import type { Channel } from "@/db/schema/campaigns";
+import type { CalendarRange } from "@/server/services/calendar/get-calendar-range";
+
+// calendar.range's answer as FullCalendar events. The channel is named in each
+// item's title, so colour is never the only cue.
+
+/** Background and text colours per channel, with enough contrast for the white text. */
+export const channelColors: Record<Channel, string> = {
+  email: "#2563eb",
+  linkedin: "#0a66c2",
+  x: "#111827",
+  instagram: "#c026d3",
+  facebook: "#4338ca",
+  pinterest: "#be123c",
+  blog: "#047857",
+  ad: "#b45309",
+};
+
+export type CalendarEventKind = "campaign" | "milestone" | "content";
+
+export interface CalendarEventProps {
+  kind: CalendarEventKind;
+  id: string;
+  campaignId: string;
+  /** What the status message calls it. */
+  name: string;
+}
+
+/** "2026-03-10" for a Date, in the browser's time zone. */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+}
+
+/** "2026-03-10T09:00", the wall time in the browser's zone that content.reschedule takes. */
+export function localDateTime(date: Date): string {
+  return `${localDay(date)}T${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
+}
+
+export function dayAfter(day: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return localDay(new Date(year, month - 1, date + 1));
+}
+
+export function contentHref(campaignId: string, itemId: string) {
+  return `/campaigns/${campaignId}/content/${itemId}`;
+}
+
+export function toCalendarEvents(range: CalendarRange, canEdit: boolean): EventInput[] {
+  const events: EventInput[] = [];
+  for (const blackout of range.blackouts) {
+    events.push({
+      id: `blackout:${blackout.id}`,
+      title: `Blackout: ${blackout.reason}`,
+      start: blackout.startDate,
+      end: dayAfter(blackout.endDate),
+      allDay: true,
+      display: "background",
+      backgroundColor: "#fecaca",
+    });
+  }
+  for (const campaign of range.campaigns) {
+    events.push({
+      id: `campaign:${campaign.id}`,
+      title: `Campaign: ${campaign.name}`,
+      start: campaign.startDate,
+      end: dayAfter(campaign.endDate),
+      allDay: true,
+      url: `/campaigns/${campaign.id}`,
+      editable: false,
+      backgroundColor: "#e2e8f0",
+      borderColor: "#cbd5e1",
+      textColor: "#1e293b",
+      classNames: ["crescendo-span"],
+      extendedProps: { kind: "campaign", id: campaign.id, campaignId: campaign.id, name: campaign.name } satisfies CalendarEventProps,
+    });
+  }
+  for (const milestone of range.milestones) {
+    events.push({
+      id: `milestone:${milestone.id}`,
+      title: `Milestone: ${milestone.name}`,
+      start: milestone.dueDate,
+      allDay: true,
+      url: `/campaigns/${milestone.campaignId}`,
+      editable: canEdit,
+      backgroundColor: "#fef3c7",
+      borderColor: "#f59e0b",
+      textColor: "#78350f",
+      extendedProps: { kind: "milestone", id: milestone.id, campaignId: milestone.campaignId, name: milestone.name } satisfies CalendarEventProps,
+    });
+  }
+  for (const item of range.contentItems) {
+    events.push({
+      id: `content:${item.id}`,
+      title: `${channelLabels[item.channel]}: ${item.title}`,
+      start: item.scheduledAt,
+      allDay: false,
+      url: contentHref(item.campaignId, item.id),
+      editable: canEdit,
+      backgroundColor: channelColors[item.channel],
+      borderColor: channelColors[item.channel],
+      textColor: "#ffffff",
+      // Month view draws timed events as dots by default; a filled block shows the colour and the name.
+      display: "block",
+      extendedProps: { kind: "content", id: item.id, campaignId: item.campaignId, name: item.title } satisfies CalendarEventProps,
+    });
+  }
+  return events;
+}

@@ -1,0 +1,243 @@
+"use client";
+
+import type { DatesSetArg, DayCellContentArg, EventClickArg, EventDropArg } from "@fullcalendar/core";
+import dayGridPlugin from "@fullcalendar/daygrid";
+import interactionPlugin from "@fullcalendar/interaction";
+import listPlugin from "@fullcalendar/list";
+import FullCalendar from "@fullcalendar/react";
+import timeGridPlugin from "@fullcalendar/timegrid";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useSyncExternalStore } from "react";
+import { channelLabels, channels } from "@/components/campaign-labels";
+import { errorMessage } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { type CalendarEventProps, channelColors, localDateTime, localDay, toCalendarEvents } from "./calendar-events";
+import { type CalendarFilters, type CalendarViewName, calendarViews, rangeFilters } from "./calendar-query";
+
+const noSubscription = () => () => {};
+/** False while rendering on the server: the calendar draws in the browser's time zone only. */
+const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
+
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const viewNames = Object.fromEntries(Object.entries(calendarViews).map(([name, view]) => [view, name])) as Record<string, CalendarViewName>;
+
+/** "Tue 10 Mar, 09:00" or "Tue 10 Mar", in the browser's zone. */
+function describeWhen(date: Date, withTime: boolean): string {
+  const day = date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
+  return withTime ? `${day}, ${date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}` : day;
+}
+
+interface Moved {
+  message: string;
+  /** Puts the event back where it was; absent once undone. */
+  undo?: () => Promise<void>;
+}
+
+interface VisibleRange {
+  from: string;
+  to: string;
+  label: string;
+}
+
+export function CalendarView({ filters, view, date, canEdit }: { filters: CalendarFilters; view: CalendarViewName; date?: string; canEdit: boolean }) {
+  const inBrowser = useInBrowser();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [timeZone] = useState(browserTimeZone);
+  const [moved, setMoved] = useState<Moved | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const input = range ? { from: range.from, to: range.to, timeZone, ...rangeFilters(filters) } : null;
+  const query = useQuery({
+    ...trpc.calendar.range.queryOptions(input ?? { from: "1970-01-01", to: "1970-01-01", timeZone }),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+  });
+  const data = query.data;
+  const events = useMemo(() => (data ? toCalendarEvents(data, canEdit) : []), [data, canEdit]);
+  const conflictDays = useMemo(() => {
+    const days = new Map<string, string[]>();
+    for (const conflict of data?.conflicts ?? []) if (conflict.day) days.set(conflict.day, [...(days.get(conflict.day) ?? []), conflict.message]);
+    return days;
+  }, [data]);
+
+  const rescheduleContent = useMutation(trpc.content.reschedule.mutationOptions());
+  const rescheduleMilestone = useMutation(trpc.milestone.reschedule.mutationOptions());
+  const refresh = () => queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
+
+  function onDatesSet(arg: DatesSetArg) {
+    // FullCalendar's end is exclusive; the range's last day is included.
+    const last = new Date(arg.end.getTime() - 1);
+    setRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title });
+    // The period and view go in the address without a navigation, so reload and back return here.
+    const params = new URLSearchParams(window.location.search);
+    params.set("view", viewNames[arg.view.type] ?? "month");
+    params.set("date", localDay(arg.view.currentStart));
+    window.history.replaceState(null, "", `${window.location.pathname}?${params.toString()}`);
+  }
+
+  async function onEventDrop(info: EventDropArg) {
+    const props = info.event.extendedProps as CalendarEventProps;
+    const start = info.event.start;
+    const previous = info.oldEvent.start;
+    if (!start || !previous) return info.revert();
+    setFailure(null);
+    setMoved(null);
+    try {
+      if (props.kind === "content") {
+        await rescheduleContent.mutateAsync({ contentItemId: props.id, localDateTime: localDateTime(start), timeZone });
+        const undo = async () => {
+          await rescheduleContent.mutateAsync({ contentItemId: props.id, localDateTime: localDateTime(previous), timeZone });
+          setMoved({ message: `Moved “${props.name}” back to ${describeWhen(previous, true)}` });
+          await refresh();
+        };
+        setMoved({ message: `Moved “${props.name}” to ${describeWhen(start, true)}`, undo });
+      } else if (props.kind === "milestone") {
+        const result = await rescheduleMilestone.mutateAsync({ milestoneId: props.id, dueDate: localDay(start) });
+        const undo = async () => {
+          await rescheduleMilestone.mutateAsync({ milestoneId: props.id, dueDate: result.previousDueDate });
+          setMoved({ message: `Moved “${props.name}” back to ${describeWhen(previous, false)}` });
+          await refresh();
+        };
+        setMoved({ message: `Moved “${props.name}” to ${describeWhen(start, false)}`, undo });
+      } else {
+        info.revert();
+        return;
+      }
+    } catch (error) {
+      info.revert();
+      setFailure(errorMessage(error));
+      return;
+    }
+    await refresh();
+  }
+
+  async function onUndo() {
+    if (!moved?.undo) return;
+    const undo = moved.undo;
+    setMoved({ message: moved.message });
+    try {
+      await undo();
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  }
+
+  function onEventClick(info: EventClickArg) {
+    // Events are links (so the keyboard reaches them); stay in the app instead of reloading it.
+    if (!info.event.url) return;
+    info.jsEvent.preventDefault();
+    router.push(info.event.url);
+  }
+
+  function dayCellContent(arg: DayCellContentArg) {
+    const messages = conflictDays.get(localDay(arg.date));
+    if (!messages) return arg.dayNumberText;
+    return (
+      <span className="inline-flex items-center gap-1">
+        <span role="img" aria-label={`Warning: ${messages.join(" ")}`} title={messages.join("\n")} className="text-amber-600">
+          ⚠
+        </span>
+        {arg.dayNumberText}
+      </span>
+    );
+  }
+
+  const nothingPlanned = data && data.campaigns.length === 0 && data.milestones.length === 0 && data.contentItems.length === 0;
+
+  return (
+    <div className="space-y-4">
+      <div aria-live="polite" className="space-y-2">
+        {failure && <Alert>{failure}</Alert>}
+        {moved && (
+          <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            <span>{moved.message}</span>
+            {moved.undo && (
+              <Button variant="secondary" className="px-2.5 py-1" onClick={onUndo}>
+                Undo
+              </Button>
+            )}
+          </div>
+        )}
+        {query.error && <Alert>{errorMessage(query.error)}</Alert>}
+      </div>
+
+      {data && data.conflicts.length > 0 && (
+        <section role="alert" aria-label="Conflicts" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <h2 className="font-semibold">
+            {data.conflicts.length === 1 ? "1 conflict" : `${data.conflicts.length} conflicts`} in this period
+          </h2>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {data.conflicts.map((conflict) => (
+              <li key={`${conflict.kind}:${conflict.day ?? ""}:${conflict.ids.join(",")}`}>{conflict.message}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {nothingPlanned && range && (
+        <EmptyState title={`Nothing is planned for ${range.label}`}>
+          Campaigns, milestones and scheduled content show up here. Try another period or clear the filters.
+        </EmptyState>
+      )}
+
+      <ul aria-label="Channel colours" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        {channels.map((channel) => (
+          <li key={channel} className="inline-flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: channelColors[channel] }} />
+            {channelLabels[channel]}
+          </li>
+        ))}
+        <li className="inline-flex items-center gap-1.5">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm border border-amber-500 bg-amber-100" />
+          Milestone
+        </li>
+        <li className="inline-flex items-center gap-1.5">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm border border-slate-300 bg-slate-200" />
+          Campaign
+        </li>
+        <li className="inline-flex items-center gap-1.5">
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-red-200" />
+          Blackout day
+        </li>
+      </ul>
+
+      <div className="crescendo-calendar rounded-lg border border-slate-200 bg-white p-3" aria-busy={query.isFetching}>
+        {inBrowser ? (
+          <FullCalendar
+            plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+            initialView={calendarViews[view]}
+            initialDate={date}
+            timeZone="local"
+            firstDay={1}
+            headerToolbar={{ left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" }}
+            buttonText={{ today: "Today", month: "Month", week: "Week", list: "List" }}
+            height="auto"
+            events={events}
+            eventOrder="start,-duration,title"
+            // A busy month stays quick to draw and read: a few events per day, then "+N more".
+            dayMaxEvents={4}
+            editable={canEdit}
+            eventDurationEditable={false}
+            eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+            slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+            noEventsContent="Nothing is planned in this period."
+            datesSet={onDatesSet}
+            eventDrop={onEventDrop}
+            eventClick={onEventClick}
+            dayCellContent={dayCellContent}
+          />
+        ) : (
+          <p className="px-2 py-10 text-center text-sm text-slate-600">Loading the calendar…</p>
+        )}
+      </div>
+    </div>
+  );
+}
