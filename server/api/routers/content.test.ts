@@ -93,6 +93,8 @@ describe("content router", () => {
     expect(detail.versions.map((version) => version.version)).toEqual([4, 3, 2, 1]);
     expect(detail.versions[0]).toMatchObject({ authorName: team.marketer.name });
     expect(detail.campaign).toMatchObject({ id: campaign.id, name: campaign.name });
+    expect(detail).toMatchObject({ canEdit: true, canSchedule: true });
+    expect(await (await callerFor(db, team.viewer)).content.get({ contentItemId: item.id })).toMatchObject({ canEdit: false, canSchedule: false });
 
     const updates = await db
       .select()

@@ -20,7 +20,7 @@ const scope = (ctx: { workspace: { id: string }; session: { user: { id: string }
 
 export const contentRouter = createTRPCRouter({
   list: workspaceProcedure.input(listContentInput).query(({ ctx, input }) => listContentItems(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
-  get: workspaceProcedure.input(contentItemIdInput).query(({ ctx, input }) => getContentItem(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
+  get: workspaceProcedure.input(contentItemIdInput).query(({ ctx, input }) => getContentItem(ctx.db, { ...input, workspaceId: ctx.workspace.id, role: ctx.workspace.role })),
   diff: workspaceProcedure.input(diffContentInput).query(({ ctx, input }) => diffContentVersions(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
   create: memberProcedure.input(createContentInput).mutation(({ ctx, input }) => createContentItem(ctx.db, { ...input, ...scope(ctx) })),
   update: memberProcedure.input(updateContentInput).mutation(({ ctx, input }) => updateContentItem(ctx.db, { ...input, ...scope(ctx) })),

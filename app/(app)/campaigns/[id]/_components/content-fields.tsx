@@ -1,0 +1,125 @@
+"use client";
+
+import { clsx } from "clsx";
+import { useId } from "react";
+import { channelLabels } from "@/components/campaign-labels";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import type { Channel } from "@/db/schema/campaigns";
+import { checkContent, type ContentDraft } from "@/server/services/content/channel-rules";
+
+// The title, body and images of a content item, with the channel's rules checked
+// as you type: live counts ("212 / 280") and the same messages the server gives.
+
+export type ContentValue = ContentDraft;
+
+export const emptyContent: ContentValue = { title: "", body: "", media: [] };
+
+const titleLabel = (channel: Channel) => (channel === "email" ? "Subject" : "Title");
+const bodyLabel: Record<Channel, string> = {
+  email: "Email body",
+  linkedin: "Post text",
+  x: "Post text",
+  instagram: "Caption",
+  facebook: "Post text",
+  pinterest: "Description",
+  blog: "Article",
+  ad: "Primary text",
+};
+
+export function ContentFields({
+  channel,
+  value,
+  onChange,
+  errors = {},
+}: {
+  channel: Channel;
+  value: ContentValue;
+  onChange: (next: ContentValue) => void;
+  /** Field errors from the server, by field (title, body, media). */
+  errors?: Record<string, string[]>;
+}) {
+  const bodyId = useId();
+  const check = checkContent(channel, value);
+  const problems = [...check.errors, ...check.warnings];
+  const setImage = (index: number, patch: Partial<ContentValue["media"][number]>) =>
+    onChange({ ...value, media: value.media.map((image, i) => (i === index ? { ...image, ...patch } : image)) });
+  const counted = (used: number, limit: number | null) => (limit === null ? `${used.toLocaleString()} characters` : `${used.toLocaleString()} / ${limit.toLocaleString()}`);
+
+  return (
+    <div className="space-y-4">
+      <TextField
+        label={titleLabel(channel)}
+        value={value.title}
+        onChange={(event) => onChange({ ...value, title: event.target.value })}
+        errors={errors.title}
+        hint={check.title.limit === null ? undefined : counted(check.title.used, check.title.limit)}
+      />
+      <div className="space-y-1">
+        <div className="flex items-baseline justify-between gap-3">
+          <label htmlFor={bodyId} className="block text-sm font-medium text-slate-800">
+            {bodyLabel[channel]}
+          </label>
+          <span
+            id={`${bodyId}-count`}
+            className={clsx("text-xs tabular-nums", check.body.limit !== null && check.body.used > check.body.limit ? "font-semibold text-red-700" : "text-slate-500")}
+          >
+            {counted(check.body.used, check.body.limit)}
+          </span>
+        </div>
+        <textarea
+          id={bodyId}
+          rows={channel === "blog" || channel === "email" ? 12 : 6}
+          value={value.body}
+          onChange={(event) => onChange({ ...value, body: event.target.value })}
+          aria-invalid={errors.body?.[0] ? true : undefined}
+          aria-describedby={clsx(`${bodyId}-count`, errors.body?.[0] && `${bodyId}-error`)}
+          className={clsx(
+            "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/20",
+            errors.body?.[0] ? "border-red-400" : "border-slate-300",
+          )}
+        />
+        {errors.body?.[0] && (
+          <p id={`${bodyId}-error`} className="text-sm text-red-700">
+            {errors.body[0]}
+          </p>
+        )}
+      </div>
+
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Images</legend>
+        {value.media.length === 0 && <p className="text-sm text-slate-500">No images.</p>}
+        {value.media.map((image, index) => (
+          <div key={index} className="grid gap-2 rounded-md border border-slate-200 p-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+            <TextField label={`Image ${index + 1} address`} type="url" value={image.url} onChange={(event) => setImage(index, { url: event.target.value })} />
+            <TextField label={`Image ${index + 1} description`} value={image.alt} onChange={(event) => setImage(index, { alt: event.target.value })} />
+            <Button type="button" variant="ghost" onClick={() => onChange({ ...value, media: value.media.filter((_, i) => i !== index) })}>
+              Remove image {index + 1}
+            </Button>
+          </div>
+        ))}
+        <Button type="button" variant="secondary" onClick={() => onChange({ ...value, media: [...value.media, { url: "", alt: "" }] })}>
+          Add image
+        </Button>
+        {errors.media?.map((message) => (
+          <p key={message} className="text-sm text-red-700">
+            {message}
+          </p>
+        ))}
+      </fieldset>
+
+      <div aria-live="polite" aria-label={`${channelLabels[channel]} rules`} role="region">
+        {problems.length > 0 && (
+          <ul className="space-y-1 text-sm">
+            {problems.map((problem) => (
+              <li key={`${problem.severity}:${problem.message}`} className={problem.severity === "error" ? "text-red-700" : "text-amber-700"}>
+                {problem.severity === "error" ? "Not allowed: " : "Tip: "}
+                {problem.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { Channel } from "@/db/schema/campaigns";
+import { ContentFields, type ContentValue } from "../../../_components/content-fields";
+
+interface EditableItem extends ContentValue {
+  id: string;
+  channel: Channel;
+  campaignId: string;
+  version: number;
+}
+
+/** Saves the title, body and images; each save that changes something becomes a new version. */
+export function ContentEditForm({ item }: { item: EditableItem }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [content, setContent] = useState<ContentValue>({ title: item.title, body: item.body, media: item.media });
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const update = useMutation(trpc.content.update.mutationOptions());
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setErrors({});
+    setNotice(null);
+    try {
+      const saved = await update.mutateAsync({ contentItemId: item.id, ...content });
+      setNotice(saved.version === item.version ? "Nothing changed, so no new version was saved." : `Saved as version ${saved.version}.`);
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.content.get.queryFilter({ contentItemId: item.id })),
+        queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId: item.campaignId })),
+      ]);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setErrors(fieldErrors(caught));
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label="Edit content" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" noValidate>
+      <h2 className="text-lg font-semibold">Text</h2>
+      {error && <Alert>{error}</Alert>}
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <ContentFields channel={item.channel} value={content} onChange={setContent} errors={errors} />
+      <Button type="submit" disabled={update.isPending}>
+        Save
+      </Button>
+    </form>
+  );
+}

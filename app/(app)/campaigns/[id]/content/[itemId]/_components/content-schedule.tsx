@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
+import { useTRPC } from "@/components/trpc/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { toLocalInputValue, useBrowserTimeZone } from "../../../_components/content-time";
+
+/** Picks the time an item goes out, in the viewer's time zone; the server keeps the instant. */
+export function ContentSchedule({ item }: { item: { id: string; campaignId: string; scheduledAt: Date | null; campaign: { startDate: string; endDate: string } } }) {
+  const timeZone = useBrowserTimeZone();
+  // The input's value depends on the browser's zone, so it appears once the browser has it.
+  if (!timeZone) return <section aria-label="Schedule" className="h-32 rounded-xl border border-slate-200 bg-white" />;
+  return <ScheduleForm item={item} timeZone={timeZone} key={item.scheduledAt?.getTime() ?? "none"} />;
+}
+
+function ScheduleForm({ item, timeZone }: { item: Parameters<typeof ContentSchedule>[0]["item"]; timeZone: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [when, setWhen] = useState(item.scheduledAt ? toLocalInputValue(item.scheduledAt) : "");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const reschedule = useMutation(trpc.content.reschedule.mutationOptions());
+
+  async function save(localDateTime: string | null) {
+    setError(null);
+    setErrors({});
+    try {
+      await reschedule.mutateAsync({ contentItemId: item.id, localDateTime, timeZone });
+      await Promise.all([
+        queryClient.invalidateQueries(trpc.content.get.queryFilter({ contentItemId: item.id })),
+        queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId: item.campaignId })),
+      ]);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setErrors(fieldErrors(caught));
+    }
+  }
+
+  return (
+    <form
+      aria-label="Schedule"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(when || null);
+      }}
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-5"
+      noValidate
+    >
+      <h2 className="text-lg font-semibold">Schedule</h2>
+      {error && !errors.localDateTime && <Alert>{error}</Alert>}
+      <TextField
+        label="Goes out at"
+        type="datetime-local"
+        value={when}
+        min={`${item.campaign.startDate}T00:00`}
+        max={`${item.campaign.endDate}T23:59`}
+        onChange={(event) => setWhen(event.target.value)}
+        errors={errors.localDateTime}
+        hint={`In your time zone, ${timeZone}. The campaign runs ${item.campaign.startDate} to ${item.campaign.endDate}.`}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={reschedule.isPending}>
+          Save time
+        </Button>
+        {item.scheduledAt && (
+          <Button type="button" variant="ghost" disabled={reschedule.isPending} onClick={() => void save(null)}>
+            Unschedule
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
