@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
-import { workspaces } from "./schema";
+import { auditLog, campaigns, contentItems, milestones, workspaces } from "./schema";
 import { DEMO_WORKSPACE, seedDemo } from "./seed";
 import { test } from "./test-db";
 import { snapshotDatabase } from "./test-snapshot";
@@ -25,6 +25,24 @@ describe("seedDemo", () => {
       expect(user, `${email} signs in with ${DEMO_PASSWORD}`).not.toBeNull();
       expect(await listMyWorkspaces(db, { userId: user!.id })).toContainEqual({ id: acme!.id, name: "Acme Marketing", role });
     }
+  });
+
+  test("plans campaigns of several types and statuses, with template milestones and content across this month and the next", async ({ db }) => {
+    await seedDemo(db);
+    const [acme] = await db.select().from(workspaces).where(eq(workspaces.name, DEMO_WORKSPACE));
+    const plans = await db.select().from(campaigns).where(eq(campaigns.workspaceId, acme!.id));
+    expect(new Set(plans.map((campaign) => campaign.type)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(plans.map((campaign) => campaign.status))).toEqual(new Set(["active", "planned", "approved", "in_review", "draft"]));
+
+    const planned = await db.select().from(milestones);
+    for (const campaign of plans) expect(planned.filter((m) => m.campaignId === campaign.id).length, campaign.name).toBeGreaterThanOrEqual(4);
+
+    const items = await db.select().from(contentItems);
+    const days = items.map((item) => (item.scheduledAt!.getTime() - Date.now()) / 86_400_000);
+    expect(days.filter((d) => d >= 0 && d <= 31).length).toBeGreaterThanOrEqual(10);
+    expect(days.filter((d) => d > 15 && d <= 62).length).toBeGreaterThanOrEqual(2);
+    // Made through the services, so the history shows who did what.
+    expect((await db.select().from(auditLog)).some((entry) => entry.action === "status_changed" && entry.after?.status === "approved")).toBe(true);
   });
 
   test("running it twice changes nothing", async ({ db }) => {

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "./client";
 import { addMember, createUser, createWorkspace } from "./factories";
 import { users } from "./schema";
+import { seedDemoCampaigns } from "./seed-campaigns";
 import type { MemberRole } from "./schema/workspaces";
 
 export const DEMO_PASSWORD = "crescendo-demo";
@@ -24,16 +25,19 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean }> {
   const existing = await db.query.users.findFirst({ where: eq(users.email, "admin@demo.test"), columns: { id: true } });
   if (existing) return { seeded: false };
 
-  const admins = await db.transaction(async (tx) => {
+  const { admins, acme, acmePeople } = await db.transaction(async (tx) => {
     const acme = await createWorkspace(tx, { name: DEMO_WORKSPACE });
     const joined: { userId: string; role: MemberRole }[] = [];
+    const acmePeople = new Map<string, { id: string; role: MemberRole }>();
     for (const person of people) {
       const user = await createUser(tx, { email: person.email, name: person.name, password: DEMO_PASSWORD });
       await addMember(tx, { workspaceId: acme.id, userId: user.id, role: person.role });
+      acmePeople.set(person.email, { id: user.id, role: person.role });
       if (person.role === "admin" || person.email === "manager@demo.test") joined.push({ userId: user.id, role: person.role });
     }
-    return joined;
+    return { admins: joined, acme, acmePeople };
   });
+  await db.transaction((tx) => seedDemoCampaigns(tx, { workspaceId: acme.id, people: acmePeople }));
   // A second workspace, joined later (so Acme Marketing stays everyone's first), to show switching.
   await db.transaction(async (tx) => {
     const events = await createWorkspace(tx, { name: "Acme Events" });
