@@ -6,6 +6,8 @@ import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { milestoneRouter } from "./routers/milestone";
 import { outboxRouter } from "./routers/outbox";
+import { settingsRouter } from "./routers/settings";
+import { templateRouter } from "./routers/template";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -20,6 +22,8 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter,
   calendarFeed: calendarFeedRouter,
   milestone: milestoneRouter,
+  template: templateRouter,
+  settings: settingsRouter,
   content: contentRouter,
 });
 

@@ -10,13 +10,15 @@ import { type Caller, callError, callerFor, signedOutCaller } from "@/server/api
 import { test } from "@/db/test-db";
 import { type Snapshot, snapshotDatabase } from "@/db/test-snapshot";
 import { inviteMember } from "@/server/services/invitations/invite-member";
+import { blackoutDates, campaignTemplates } from "@/db/schema";
 import { appRouter } from "./root";
 import { hasRole } from "./trpc";
 
 /**
  * A workspace with one member per role, one open invitation (which also put an
  * email in its outbox), two workflow runs, and the marketer's draft campaign with
- * a milestone and a content item, plus an archived campaign.
+ * a milestone and a content item, plus an archived campaign; its own webinar
+ * timeline template and a blackout date.
  */
 async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
@@ -39,7 +41,16 @@ async function seedTeam(db: Database, name: string) {
     status: "archived",
     statusBeforeArchive: "completed",
   });
-  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign };
+  await db.insert(campaignTemplates).values({
+    workspaceId: team.workspace.id,
+    type: "webinar",
+    milestones: [{ name: `${name} webinar prep`, businessDaysBeforeLaunch: 5 }, { name: "Webinar day", businessDaysBeforeLaunch: 0 }],
+  });
+  const [blackout] = await db
+    .insert(blackoutDates)
+    .values({ workspaceId: team.workspace.id, startDate: dayFromToday(20), endDate: dayFromToday(21), reason: `${name} offsite` })
+    .returning();
+  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout! };
 }
 type Team = Awaited<ReturnType<typeof seedTeam>>;
 
@@ -95,7 +106,26 @@ const samples: Record<string, Sample> = {
   "campaign.setStatus": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, status: "planned" }) },
   "campaign.restore": { access: "marketer", input: (team) => ({ campaignId: team.archivedCampaign.id }) },
   "campaign.delete": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "milestone.create": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, name: "Probe milestone", dueDate: dayFromToday(3) }) },
+  "milestone.update": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id, name: "Renamed milestone", completed: true }) },
   "milestone.reschedule": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id, dueDate: dayFromToday(6) }) },
+  "milestone.delete": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id }) },
+  "milestone.regenerate": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, bufferDays: 1 }) },
+  "template.list": { access: "viewer" },
+  "template.preview": { access: "viewer", input: () => ({ type: "webinar", launchDate: dayFromToday(20) }) },
+  "template.update": {
+    access: "manager",
+    input: () => ({ type: "webinar", milestones: [{ name: "Probe prep", businessDaysBeforeLaunch: 3 }] }),
+  },
+  "template.reset": { access: "manager", input: () => ({ type: "webinar" }) },
+  "settings.get": { access: "viewer" },
+  "settings.update": {
+    access: "admin",
+    input: () => ({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 1 }),
+  },
+  "settings.listBlackouts": { access: "viewer" },
+  "settings.addBlackout": { access: "manager", input: () => ({ startDate: dayFromToday(40), endDate: dayFromToday(41), reason: "Probe offsite" }) },
+  "settings.removeBlackout": { access: "manager", input: (team) => ({ blackoutId: team.blackout.id }) },
   "content.list": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
   "content.get": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id }) },
   "content.diff": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id, from: 1, to: 1 }) },
@@ -156,6 +186,7 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
     ...own.campaigns!.flatMap((campaign) => [String(campaign.id), String(campaign.name)]),
     ...own.content_items!.flatMap((item) => [String(item.id), String(item.title)]),
     ...own.milestones!.map((milestone) => String(milestone.id)),
+    ...own.blackout_dates!.flatMap((blackout) => [String(blackout.id), String(blackout.reason)]),
   ];
 }
 

@@ -72,6 +72,13 @@ function checkDates(dates: CampaignDates, ctx: z.RefinementCtx) {
 
 export const campaignIdInput = z.object({ campaignId: z.uuid("Choose a campaign") });
 
+/** Extra business days kept free before each generated milestone. */
+export const bufferDaysField = z
+  .number({ error: "Enter the buffer as a whole number of days" })
+  .int("Enter the buffer as a whole number of days")
+  .min(0, "The buffer can't be negative")
+  .max(30, "Use a buffer of at most 30 business days");
+
 export const createCampaignInput = z
   .object({
     ...campaignFields,
@@ -80,6 +87,10 @@ export const createCampaignInput = z
     audience: campaignFields.audience.default(""),
     channels: campaignFields.channels.default([]),
     currency: campaignFields.currency.default("USD"),
+    /** Without it, the workspace's default buffer. */
+    bufferDays: bufferDaysField.optional(),
+    /** Places the type's template milestones back from the launch date. */
+    withTimeline: z.boolean().default(true),
   })
   .superRefine(checkDates);
 

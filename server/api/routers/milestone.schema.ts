@@ -1,15 +1,11 @@
 import { z } from "zod";
-import { campaignIdInput, dayField } from "./campaign.schema";
+import { bufferDaysField, campaignIdInput, dayField } from "./campaign.schema";
+
+export { bufferDaysField };
 
 // Milestone fields, shared by the server and the campaign page's timeline.
 
 export const milestoneNameField = z.string().trim().min(1, "Give the milestone a name").max(80, "Use at most 80 characters");
-export const bufferDaysField = z
-  .number({ error: "Enter the buffer as a whole number of days" })
-  .int("Enter the buffer as a whole number of days")
-  .min(0, "The buffer can't be negative")
-  .max(30, "Use a buffer of at most 30 business days");
-
 export const milestoneIdInput = z.object({ milestoneId: z.uuid("Choose a milestone") });
 
 export const createMilestoneInput = campaignIdInput.extend({ name: milestoneNameField, dueDate: dayField("due date") });

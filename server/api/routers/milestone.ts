@@ -1,9 +1,17 @@
+import { createMilestone } from "@/server/services/milestones/create-milestone";
+import { deleteMilestone } from "@/server/services/milestones/delete-milestone";
+import { regenerateMilestones } from "@/server/services/milestones/regenerate-milestones";
 import { rescheduleMilestone } from "@/server/services/milestones/reschedule-milestone";
+import { updateMilestone } from "@/server/services/milestones/update-milestone";
 import { createTRPCRouter, memberProcedure } from "../trpc";
-import { rescheduleMilestoneInput } from "./milestone.schema";
+import { createMilestoneInput, milestoneIdInput, regenerateMilestonesInput, rescheduleMilestoneInput, updateMilestoneInput } from "./milestone.schema";
 
 const scope = (ctx: { workspace: { id: string }; session: { user: { id: string } } }) => ({ workspaceId: ctx.workspace.id, actorId: ctx.session.user.id });
 
 export const milestoneRouter = createTRPCRouter({
+  create: memberProcedure.input(createMilestoneInput).mutation(({ ctx, input }) => createMilestone(ctx.db, { ...input, ...scope(ctx) })),
+  update: memberProcedure.input(updateMilestoneInput).mutation(({ ctx, input }) => updateMilestone(ctx.db, { ...input, ...scope(ctx) })),
   reschedule: memberProcedure.input(rescheduleMilestoneInput).mutation(({ ctx, input }) => rescheduleMilestone(ctx.db, { ...input, ...scope(ctx) })),
+  delete: memberProcedure.input(milestoneIdInput).mutation(({ ctx, input }) => deleteMilestone(ctx.db, { ...input, ...scope(ctx) })),
+  regenerate: memberProcedure.input(regenerateMilestonesInput).mutation(({ ctx, input }) => regenerateMilestones(ctx.db, { ...input, ...scope(ctx) })),
 });

@@ -2,17 +2,27 @@ import type { Database } from "@/db";
 import { campaigns } from "@/db/schema";
 import type { CreateCampaignInput } from "@/server/api/routers/campaign.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
+import { generateMilestones, timelineAuditView } from "@/server/services/milestones/generate-milestones";
+import { planningSettings } from "@/server/services/settings/planning-settings";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 
-/** Creates a campaign as a draft. */
-export async function createCampaign(db: Database, input: CreateCampaignInput & { workspaceId: string; actorId: string }) {
-  const { actorId, ...fields } = input;
+/**
+ * Creates a campaign as a draft, with its type's timeline unless `withTimeline`
+ * is false. `warnings` names milestones that fall outside the campaign's dates.
+ */
+export async function createCampaign(
+  db: Database,
+  input: Omit<CreateCampaignInput, "withTimeline"> & { withTimeline?: boolean; workspaceId: string; actorId: string },
+) {
+  const { actorId, withTimeline = true, bufferDays, ...fields } = input;
   return db.transaction(async (tx) => {
     await assertOwnerIsMember(tx, input);
+    const buffer = bufferDays ?? (await planningSettings(tx, input)).milestoneBufferDays;
     const [campaign] = await tx
       .insert(campaigns)
-      .values({ ...fields, kpiTarget: fields.kpiTarget ?? null, budgetAmount: fields.budgetAmount ?? null, createdById: actorId })
+      .values({ ...fields, bufferDays: buffer, kpiTarget: fields.kpiTarget ?? null, budgetAmount: fields.budgetAmount ?? null, createdById: actorId })
       .returning();
+    const timeline = withTimeline ? await generateMilestones(tx, { campaign: campaign!, bufferDays: buffer }) : { milestones: [], warnings: [] };
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actorId,
@@ -20,9 +30,10 @@ export async function createCampaign(db: Database, input: CreateCampaignInput & 
       entityId: campaign!.id,
       campaignId: campaign!.id,
       action: "created",
-      after: auditView(campaign!),
+      // The generated timeline is part of the creation, so the history shows one entry for both.
+      after: { ...auditView(campaign!), ...(withTimeline ? { milestones: timelineAuditView(timeline.milestones) } : {}) },
     });
-    return campaign!;
+    return { ...campaign!, milestones: timeline.milestones, warnings: timeline.warnings };
   });
 }
 

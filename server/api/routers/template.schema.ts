@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { campaignTypeField, dayField } from "./campaign.schema";
+import { bufferDaysField, milestoneNameField } from "./milestone.schema";
+
+// Timeline templates, shared by the server and the settings page's template editor.
+
+export const templateMilestoneField = z.object({
+  name: milestoneNameField,
+  businessDaysBeforeLaunch: z
+    .number({ error: "Enter the business days before launch as a whole number" })
+    .int("Enter the business days before launch as a whole number")
+    .min(-60, "A milestone can be at most 60 business days after launch")
+    .max(250, "A milestone can be at most 250 business days before launch"),
+});
+
+export const templateTypeInput = z.object({ type: campaignTypeField });
+
+export const updateTemplateInput = templateTypeInput.extend({
+  milestones: z.array(templateMilestoneField).min(1, "Keep at least one milestone").max(20, "Use at most 20 milestones"),
+});
+
+export const previewTimelineInput = templateTypeInput.extend({ launchDate: dayField("launch date"), bufferDays: bufferDaysField.optional() });
+
+export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
+export type PreviewTimelineInput = z.infer<typeof previewTimelineInput>;

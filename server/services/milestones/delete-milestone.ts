@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { milestones } from "@/db/schema";
+import { recordAudit } from "@/server/services/audit/record-audit";
+import { assertSchedulable, findMilestone, milestoneAuditView } from "./find-milestone";
+
+/** Removes a milestone from its campaign's timeline; the campaign's history keeps it. */
+export async function deleteMilestone(db: Database, input: { workspaceId: string; actorId: string; milestoneId: string }) {
+  return db.transaction(async (tx) => {
+    const { milestone, campaign } = await findMilestone(tx, input);
+    assertSchedulable(campaign);
+    await tx.delete(milestones).where(eq(milestones.id, milestone.id));
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actorId: input.actorId,
+      entityType: "milestone",
+      entityId: milestone.id,
+      campaignId: campaign.id,
+      action: "deleted",
+      before: milestoneAuditView(milestone),
+    });
+    return { milestoneId: milestone.id, name: milestone.name };
+  });
+}

@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db";
+import { campaigns, milestones } from "@/db/schema";
+import type { RegenerateMilestonesInput } from "@/server/api/routers/milestone.schema";
+import { recordAudit } from "@/server/services/audit/record-audit";
+import { findCampaign } from "@/server/services/campaigns/find-campaign";
+import { assertSchedulable } from "./find-milestone";
+import { generateMilestones, timelineAuditView } from "./generate-milestones";
+
+/**
+ * Replaces a campaign's milestones (done ones and the team's own included) with
+ * its type's template, dated from the current launch date and holidays. The
+ * buffer sent becomes the campaign's; without one the campaign keeps its own.
+ */
+export async function regenerateMilestones(db: Database, input: RegenerateMilestonesInput & { workspaceId: string; actorId: string }) {
+  return db.transaction(async (tx) => {
+    let campaign = await findCampaign(tx, input, { forUpdate: true });
+    assertSchedulable(campaign);
+    const previousBuffer = campaign.bufferDays;
+    const removed = await tx.delete(milestones).where(eq(milestones.campaignId, campaign.id)).returning();
+    removed.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.position - b.position);
+    if (input.bufferDays !== undefined && input.bufferDays !== previousBuffer) {
+      const [updated] = await tx.update(campaigns).set({ bufferDays: input.bufferDays, updatedAt: new Date() }).where(eq(campaigns.id, campaign.id)).returning();
+      campaign = updated!;
+    }
+    const result = await generateMilestones(tx, { campaign, bufferDays: campaign.bufferDays });
+    await recordAudit(tx, {
+      workspaceId: input.workspaceId,
+      actorId: input.actorId,
+      entityType: "campaign",
+      entityId: campaign.id,
+      campaignId: campaign.id,
+      action: "timeline_regenerated",
+      before: { bufferDays: previousBuffer, milestones: timelineAuditView(removed) },
+      after: { bufferDays: campaign.bufferDays, milestones: timelineAuditView(result.milestones) },
+    });
+    return result;
+  });
+}
