@@ -1,0 +1,129 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import ICAL from "ical.js";
+import { randomUUID } from "node:crypto";
+import { ADMIN_STATE } from "../helpers";
+
+// The demo workspace plans in New York; the browser sits there too, so the days agree.
+const TIME_ZONE = "America/New_York";
+test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE });
+
+/** A tRPC call over HTTP with the page's session, as the app's own client makes it (superjson). */
+async function trpc<T>(page: Page, path: string, input?: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
+  const response =
+    method === "mutation"
+      ? await page.request.post(`/api/trpc/${path}`, { data: { json: input ?? null } })
+      : await page.request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`);
+  const body = await response.json();
+  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result.data.json as T;
+}
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayLabel = (day: string) =>
+  new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+
+/** Presses on `item`, moves in steps onto the middle of `target`, and lets go, as a person drags. */
+async function drag(page: Page, item: Locator, target: Locator) {
+  const from = (await item.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict, and subscribe", async ({ page }) => {
+  // A quiet month three months ahead, and the second Tuesday in it.
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3, 1)).toISOString().slice(0, 10);
+  const tuesday = addDays(first, ((2 - new Date(`${first}T00:00:00Z`).getUTCDay() + 7) % 7) + 7);
+  const [wednesday, thursday] = [addDays(tuesday, 1), addDays(tuesday, 2)];
+  const suffix = randomUUID().slice(0, 6);
+
+  const members = await trpc<{ userId: string; name: string }[]>(page, "member.list", undefined, "query");
+  const campaign = await trpc<{ id: string; name: string }>(page, "campaign.create", {
+    name: `Calendar journey ${suffix}`,
+    type: "webinar",
+    ownerId: members.find((member) => member.name === "Alex Morgan")!.userId,
+    audience: `Journey audience ${suffix}`,
+    channels: ["linkedin", "x"],
+    startDate: first,
+    launchDate: addDays(first, 20),
+    endDate: addDays(first, 27),
+    withTimeline: false,
+  });
+  await trpc(page, "milestone.create", { campaignId: campaign.id, name: "Journey creative ready", dueDate: tuesday });
+  await trpc(page, "content.create", {
+    campaignId: campaign.id,
+    channel: "linkedin",
+    title: "Journey teaser",
+    body: "Save the date.",
+    scheduledAt: { localDateTime: `${tuesday}T09:00`, timeZone: TIME_ZONE },
+  });
+
+  // The month view, filtered to this campaign through the address.
+  await page.goto(`/calendar?view=month&date=${tuesday}&campaign=${campaign.id}`);
+  await expect(page.getByRole("heading", { name: "Calendar", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Campaign")).toHaveValue(campaign.id);
+  const cell = (day: string) => page.locator(`td.fc-daygrid-day[data-date="${day}"]`);
+  await expect(cell(tuesday).getByRole("link", { name: /Milestone: Journey creative ready/ })).toBeVisible();
+  const teaser = () => page.getByRole("link", { name: /LinkedIn: Journey teaser/ });
+  await expect(cell(tuesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
+
+  // Drag the post to Wednesday: it stays there after a reload.
+  await drag(page, teaser(), cell(wednesday));
+  await expect(page.getByRole("status").filter({ hasText: "Moved" })).toContainText(`Moved “Journey teaser” to ${dayLabel(wednesday)}, 09:00`);
+  await page.reload();
+  await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
+  await expect(cell(tuesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toHaveCount(0);
+
+  // Drag it on to Thursday, then undo: back on Wednesday, also after a reload.
+  await drag(page, teaser(), cell(thursday));
+  const moved = page.getByRole("status").filter({ hasText: "Moved" });
+  await expect(moved).toContainText(`Moved “Journey teaser” to ${dayLabel(thursday)}, 09:00`);
+  await moved.getByRole("button", { name: "Undo" }).click();
+  await expect(moved).toContainText(`Moved “Journey teaser” back to ${dayLabel(wednesday)}, 09:00`);
+  await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
+  await page.reload();
+  await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
+
+  // One more X post on Thursday than the daily limit (3): a warning above the grid and a marker on the day.
+  for (const hour of ["10", "11", "12", "13"]) {
+    await trpc(page, "content.create", {
+      campaignId: campaign.id,
+      channel: "x",
+      title: `Journey post ${hour}`,
+      body: "Counting down.",
+      scheduledAt: { localDateTime: `${thursday}T${hour}:00`, timeZone: TIME_ZONE },
+    });
+  }
+  await page.reload();
+  await expect(page.getByRole("alert", { name: "Conflicts" })).toContainText(`4 X posts on ${dayLabel(thursday)}; the limit is 3.`);
+  await expect(cell(thursday).getByRole("img", { name: /Warning: 4 X posts/ })).toBeVisible();
+
+  // Subscribe: make the private link and read it as a calendar app would.
+  const subscribe = page.getByRole("region", { name: "Subscribe" });
+  await subscribe.getByRole("button", { name: "Create calendar link" }).click();
+  await expect(subscribe.getByRole("alert").or(subscribe.getByRole("status"))).toHaveText("Your calendar link is ready.");
+  const url = await subscribe.getByLabel("Your calendar link").inputValue();
+  expect(url).toMatch(/\/api\/calendar\/[\w-]+\.ics$/);
+  const feed = await page.request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  const events = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+  const find = (summary: string) => events.find((event) => event.summary === summary);
+  expect(find(`Calendar journey ${suffix}`)?.startDate.toString()).toBe(first);
+  expect(find(`Journey creative ready (Calendar journey ${suffix})`)?.startDate.toString()).toBe(tuesday);
+  const post = find("LinkedIn: Journey teaser");
+  // Stored and served in UTC; in New York it is still 09:00 on Wednesday.
+  expect(post?.startDate.zone.tzid).toBe("UTC");
+  const inNewYork = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "short", timeStyle: "short" });
+  expect(inNewYork.format(post!.startDate.toJSDate())).toBe(`${wednesday} 09:00`);
+
+  // Turned off, the link answers "not found".
+  await subscribe.getByRole("button", { name: "Turn off…" }).click();
+  await subscribe.getByRole("button", { name: "Turn off link" }).click();
+  await expect(subscribe.getByRole("button", { name: "Create calendar link" })).toBeVisible();
+  expect((await page.request.get(url)).status()).toBe(404);
+});
