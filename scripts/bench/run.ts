@@ -1,7 +1,7 @@
 // npm run bench: how fast Crescendo's hot paths are, at a realistic size, so a
 // change can be judged by numbers. Figures are printed, never asserted.
 //
-//   tsx scripts/bench/run.ts [--only=campaigns,calendar,ui,workflows] [--scale=full|small]
+//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,ui,workflows] [--scale=full|small]
 //                            [--seconds=10] [--warmup=3] [--concurrency=32] [--keep-build] [--skip-build]
 //
 // It starts a throwaway PostgreSQL 15, migrates it and seeds one large workspace
@@ -10,11 +10,16 @@
 // --scale=small divides by 10). Then it builds the app into .next-bench, starts it
 // on a free 127.0.0.1 port and signs a member in. The build folder is removed at
 // the end unless --keep-build; --skip-build reuses a kept one. Each suite (scripts/bench/suites/):
+//   baseline   what every request pays, as a reference: /api/health, and
+//              workspace.current (session cookie, membership lookup, tRPC).
 //   campaigns  campaign.list, filtered and paginated, over HTTP through tRPC with
 //              autocannon at 32 connections (10 s after a 3 s warm-up), and the
 //              SQL it runs replayed straight on the database at the same
 //              concurrency (the floor). Targets: p95 <= 50 ms and <= 3x the floor.
 //   calendar   calendar.range for the current month, measured the same way.
+//   ui         /calendar in Chromium: navigation start until the month's events
+//              are drawn and a click on "Next month" is answered; median of 5.
+//              Target: < 1 s.
 //   workflows  scripts/bench-workflows.ts as a child process (executor throughput,
 //              timer lateness, duplicate steps: 0), fewer runs at --scale=small.
 // A new hot path is a file in suites/ exporting a Suite, listed in `suites` below.
@@ -27,12 +32,14 @@ import { table } from "./measure";
 import { type BenchPostgres, createDatabase, startPostgres, stopPostgres } from "./postgres";
 import { type Scale, seedBenchData } from "./seed";
 import type { BenchContext, Suite, SummaryRow } from "./suite";
+import { baselineSuite } from "./suites/baseline";
 import { calendarSuite } from "./suites/calendar";
 import { campaignsSuite } from "./suites/campaigns";
+import { uiSuite } from "./suites/ui";
 import { workflowsSuite } from "./suites/workflows";
 
 // In this order: the workflows suite starts its own PostgreSQL, so it runs after the app's is gone.
-const suites: Suite[] = [campaignsSuite, calendarSuite, workflowsSuite];
+const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, uiSuite, workflowsSuite];
 
 const { values: args } = parseArgs({
   options: {

@@ -1,0 +1,103 @@
+// The calendar page in Chromium, signed in, in the month holding about 2,000
+// content items (full scale). Interactive means, concretely: from the start of
+// the navigation to /calendar until the month grid shows its events (the range
+// has loaded: the grid is no longer busy and events are drawn) AND a click on
+// "Next month" has been answered (the title shows the next month). Median of 5
+// page loads after one warm-up load. Target: under 1 s.
+import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { percentile } from "@/inngest/executor/testing/bench-measure";
+import { ms } from "../measure";
+import { type Suite, verdict } from "../suite";
+
+const TARGET_MS = 1000;
+const LOADS = 5;
+
+// As in playwright.config.ts: Debian's Chromium where it exists, with the flags that keep it off the closed network.
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    }
+  : {};
+
+function monthTitle(date: Date): string {
+  return date.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export const uiSuite: Suite = {
+  name: "ui",
+  needs: { database: true, app: true },
+  async run(context) {
+    const { baseUrl, cookie } = context.app;
+    const now = new Date();
+    const thisMonth = monthTitle(now);
+    const nextMonth = monthTitle(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
+    const browser = await chromium.launch(launchOptions);
+    try {
+      // The bench workspace plans in UTC; a viewer there sees the seeded month as it is.
+      const browserContext = await browser.newContext({ baseURL: baseUrl, timezoneId: "UTC", locale: "en-US", viewport: { width: 1440, height: 900 } });
+      await browserContext.addCookies(
+        cookie.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
+        }),
+      );
+      const shown: number[] = [];
+      const interactive: number[] = [];
+      let eventsDrawn = 0;
+      for (let load = 0; load <= LOADS; load++) {
+        const page = await browserContext.newPage();
+        const started = performance.now();
+        let eventsShown: number;
+        let answered: number;
+        try {
+          await page.goto("/calendar", { waitUntil: "commit" });
+          await page.getByRole("heading", { name: thisMonth }).waitFor();
+          const events = page.locator('.crescendo-calendar[aria-busy="false"] .fc-event');
+          await events.first().waitFor();
+          eventsShown = performance.now();
+          eventsDrawn = await events.count();
+          await page.getByRole("button", { name: "Next month" }).click();
+          await page.getByRole("heading", { name: nextMonth }).waitFor();
+          answered = performance.now();
+        } catch (error) {
+          const text = await page.locator("body").innerText().catch(() => "");
+          throw new Error(`${(error as Error).message.split("\n")[0]} on ${page.url()}, which shows: ${text.replace(/\s+/g, " ").slice(0, 300)}`, { cause: error });
+        }
+        // The first load warms the server's and the browser's caches; it is not counted.
+        if (load > 0) {
+          shown.push(eventsShown - started);
+          interactive.push(answered - started);
+        }
+        await page.close();
+      }
+      const median = percentile(interactive, 50);
+      const spread = `min ${ms(Math.min(...interactive))}, max ${ms(Math.max(...interactive))}`;
+      console.log(`/calendar, ${thisMonth}: ${eventsDrawn} events drawn in the month grid`);
+      console.log(`  events shown: median ${ms(percentile(shown, 50))}; interactive (next month answered): median ${ms(median)} (${spread})`);
+      return [
+        { suite: "ui", measure: "/calendar month: events shown", result: `median ${ms(percentile(shown, 50))} of ${LOADS}`, target: "", verdict: "" },
+        {
+          suite: "ui",
+          measure: "/calendar month: interactive",
+          result: `median ${ms(median)} of ${LOADS} (${spread})`,
+          target: `< ${TARGET_MS} ms`,
+          verdict: verdict(median < TARGET_MS),
+        },
+      ];
+    } finally {
+      await browser.close();
+    }
+  },
+};
