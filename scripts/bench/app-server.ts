@@ -28,20 +28,22 @@ function runToEnd(child: ChildProcess, what: string): Promise<string> {
 
 /**
  * Next adds the build folder's type globs to tsconfig.json on every build into a
- * folder other than .next. That edit belongs to no one, so it is taken back when
- * it is the only change to the file.
+ * folder other than .next. That edit belongs to no one, so ours is taken back
+ * (other builds of the checkout may have added theirs meanwhile; those stay).
  */
 async function keepTsconfig<T>(work: () => Promise<T>): Promise<T> {
   const before = await readFile("tsconfig.json", "utf8");
   try {
     return await work();
   } finally {
+    const ours = new Set([`${BENCH_DIST_DIR}/types/**/*.ts`, `${BENCH_DIST_DIR}/dev/types/**/*.ts`]);
     const after = await readFile("tsconfig.json", "utf8");
-    if (after !== before) {
-      const original = JSON.parse(before) as { include?: string[] };
-      const ours = [`${BENCH_DIST_DIR}/types/**/*.ts`, `${BENCH_DIST_DIR}/dev/types/**/*.ts`];
-      const expected = { ...original, include: [...(original.include ?? []), ...ours] };
-      if (isDeepStrictEqual(JSON.parse(after), expected)) await writeFile("tsconfig.json", before);
+    const config = JSON.parse(after) as { include?: string[] };
+    if (config.include?.some((entry) => ours.has(entry))) {
+      config.include = config.include.filter((entry) => !ours.has(entry));
+      const unchanged = isDeepStrictEqual(config, JSON.parse(before));
+      // Next writes the file as JSON.stringify(config, null, 2) plus a newline.
+      await writeFile("tsconfig.json", unchanged ? before : `${JSON.stringify(config, null, 2)}\n`);
     }
   }
 }
