@@ -15,4 +15,5 @@ export const navItems: NavItem[] = [
   { href: "/team", label: "Team" },
   { href: "/runs", label: "Runs", minRole: "manager" },
   { href: "/outbox", label: "Outbox", minRole: "admin" },
+  { href: "/settings", label: "Settings" },
 ];
