@@ -5,7 +5,8 @@ import { ADMIN_STATE } from "../helpers";
 
 // The demo workspace plans in New York; the browser sits there too, so the days agree.
 const TIME_ZONE = "America/New_York";
-test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE });
+// Tall enough that the whole month grid, trailing days included, is on screen to drag onto.
+test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE, viewport: { width: 1280, height: 1400 } });
 
 /** A tRPC call over HTTP with the page's session, as the app's own client makes it (superjson). */
 async function trpc<T>(page: Page, path: string, input?: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
@@ -78,6 +79,13 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
   await expect(cell(tuesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toHaveCount(0);
 
+  // A day after the campaign ends is refused in the server's words, and the post goes back.
+  const afterEnd = addDays(first, 29);
+  await drag(page, teaser(), cell(afterEnd));
+  await expect(page.getByRole("alert").filter({ hasText: "Pick a day between the campaign's start" })).toContainText(`${afterEnd} is outside it.`);
+  await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
+  await expect(cell(afterEnd).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toHaveCount(0);
+
   // Drag it on to Thursday, then undo: back on Wednesday, also after a reload.
   await drag(page, teaser(), cell(thursday));
   const moved = page.getByRole("status").filter({ hasText: "Moved" });
@@ -101,6 +109,11 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await page.reload();
   await expect(page.getByRole("alert", { name: "Conflicts" })).toContainText(`4 X posts on ${dayLabel(thursday)}; the limit is 3.`);
   await expect(cell(thursday).getByRole("img", { name: /Warning: 4 X posts/ })).toBeVisible();
+
+  // The list view, for keyboard users: every entry is a link.
+  await page.getByRole("button", { name: "List" }).click();
+  await expect(page.getByRole("link", { name: `Launch: Calendar journey ${suffix}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "X: Journey post 13" })).toBeVisible();
 
   // Subscribe: make the private link and read it as a calendar app would.
   const subscribe = page.getByRole("region", { name: "Subscribe" });

@@ -47,7 +47,11 @@ export function contentHref(campaignId: string, itemId: string) {
   return `/campaigns/${campaignId}/content/${itemId}`;
 }
 
-export function toCalendarEvents(range: CalendarRange, canEdit: boolean): EventInput[] {
+/**
+ * In the list view a campaign running all month would be listed on every day:
+ * there (`asList`) a campaign is one entry on its launch day instead of a span.
+ */
+export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList = false): EventInput[] {
   const events: EventInput[] = [];
   for (const blackout of range.blackouts) {
     events.push({
@@ -61,6 +65,19 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean): EventI
     });
   }
   for (const campaign of range.campaigns) {
+    if (asList) {
+      events.push({
+        id: `campaign:${campaign.id}`,
+        title: `Launch: ${campaign.name}`,
+        start: campaign.launchDate,
+        allDay: true,
+        url: `/campaigns/${campaign.id}`,
+        editable: false,
+        backgroundColor: "#64748b",
+        extendedProps: { kind: "campaign", id: campaign.id, campaignId: campaign.id, name: campaign.name } satisfies CalendarEventProps,
+      });
+      continue;
+    }
     events.push({
       id: `campaign:${campaign.id}`,
       title: `Campaign: ${campaign.name}`,

@@ -50,6 +50,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const router = useRouter();
   const queryClient = useQueryClient();
   const [range, setRange] = useState<VisibleRange | null>(null);
+  const [asList, setAsList] = useState(view === "list");
   const [timeZone] = useState(browserTimeZone);
   const [moved, setMoved] = useState<Moved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -61,7 +62,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     placeholderData: keepPreviousData,
   });
   const data = query.data;
-  const events = useMemo(() => (data ? toCalendarEvents(data, canEdit) : []), [data, canEdit]);
+  const events = useMemo(() => (data ? toCalendarEvents(data, canEdit, asList) : []), [data, canEdit, asList]);
   const conflictDays = useMemo(() => {
     const days = new Map<string, string[]>();
     for (const conflict of data?.conflicts ?? []) if (conflict.day) days.set(conflict.day, [...(days.get(conflict.day) ?? []), conflict.message]);
@@ -76,6 +77,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     // FullCalendar's end is exclusive; the range's last day is included.
     const last = new Date(arg.end.getTime() - 1);
     setRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title });
+    setAsList(arg.view.type === calendarViews.list);
     // The period and view go in the address without a navigation, so reload and back return here.
     const params = new URLSearchParams(window.location.search);
     params.set("view", viewNames[arg.view.type] ?? "month");
@@ -218,7 +220,9 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
             timeZone="local"
             firstDay={1}
             headerToolbar={{ left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" }}
-            buttonText={{ today: "Today", month: "Month", week: "Week", list: "List" }}
+            // Words rather than icon-font arrows: they read the same everywhere, to screen readers too.
+            buttonIcons={false}
+            buttonText={{ prev: "‹ Previous", next: "Next ›", today: "Today", month: "Month", week: "Week", list: "List" }}
             height="auto"
             events={events}
             eventOrder="start,-duration,title"
