@@ -111,8 +111,12 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await expect(cell(thursday).getByRole("img", { name: /Warning: 4 X posts/ })).toBeVisible();
 
   // The list view, for keyboard users: every entry is a link.
-  await page.getByRole("button", { name: "List" }).click();
+  await page.getByRole("group", { name: "View" }).getByRole("button", { name: "List" }).click();
   await expect(page.getByRole("link", { name: `Launch: Calendar journey ${suffix}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "X: Journey post 13" })).toBeVisible();
+  await page.getByRole("button", { name: "Next month" }).click();
+  await expect(page.getByRole("link", { name: "X: Journey post 13" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Previous month" }).click();
   await expect(page.getByRole("link", { name: "X: Journey post 13" })).toBeVisible();
 
   // Subscribe: make the private link and read it as a calendar app would.

@@ -8,7 +8,8 @@ import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useSyncExternalStore } from "react";
+import { clsx } from "clsx";
+import { useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { channelLabels, channels } from "@/components/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
@@ -42,7 +43,11 @@ interface VisibleRange {
   from: string;
   to: string;
   label: string;
+  view: CalendarViewName;
 }
+
+const periodNames: Record<CalendarViewName, string> = { month: "month", week: "week", list: "month" };
+const viewLabels: Record<CalendarViewName, string> = { month: "Month", week: "Week", list: "List" };
 
 export function CalendarView({ filters, view, date, canEdit }: { filters: CalendarFilters; view: CalendarViewName; date?: string; canEdit: boolean }) {
   const inBrowser = useInBrowser();
@@ -50,7 +55,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const router = useRouter();
   const queryClient = useQueryClient();
   const [range, setRange] = useState<VisibleRange | null>(null);
-  const [asList, setAsList] = useState(view === "list");
+  const calendar = useRef<FullCalendar>(null);
   const [timeZone] = useState(browserTimeZone);
   const [moved, setMoved] = useState<Moved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -62,6 +67,8 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     placeholderData: keepPreviousData,
   });
   const data = query.data;
+  const shownView = range?.view ?? view;
+  const asList = shownView === "list";
   const events = useMemo(() => (data ? toCalendarEvents(data, canEdit, asList) : []), [data, canEdit, asList]);
   const conflictDays = useMemo(() => {
     const days = new Map<string, string[]>();
@@ -76,8 +83,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   function onDatesSet(arg: DatesSetArg) {
     // FullCalendar's end is exclusive; the range's last day is included.
     const last = new Date(arg.end.getTime() - 1);
-    setRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title });
-    setAsList(arg.view.type === calendarViews.list);
+    setRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title, view: viewNames[arg.view.type] ?? "month" });
     // The period and view go in the address without a navigation, so reload and back return here.
     const params = new URLSearchParams(window.location.search);
     params.set("view", viewNames[arg.view.type] ?? "month");
@@ -212,17 +218,43 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
       </ul>
 
       <div className="crescendo-calendar rounded-lg border border-slate-200 bg-white p-3" aria-busy={query.isFetching}>
+        {/* Our own toolbar: buttons named for what they do ("Next month"), with no icon font. */}
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <div className="flex gap-2">
+            <Button type="button" variant="secondary" onClick={() => calendar.current?.getApi().prev()}>
+              <span aria-hidden>‹</span> Previous {periodNames[shownView]}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => calendar.current?.getApi().next()}>
+              Next {periodNames[shownView]} <span aria-hidden>›</span>
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => calendar.current?.getApi().today()}>
+              Today
+            </Button>
+          </div>
+          <h2 className="text-lg font-semibold">{range?.label ?? ""}</h2>
+          <div role="group" aria-label="View" className="inline-flex rounded-md border border-slate-300">
+            {(Object.keys(calendarViews) as CalendarViewName[]).map((name) => (
+              <button
+                key={name}
+                type="button"
+                aria-pressed={shownView === name}
+                onClick={() => calendar.current?.getApi().changeView(calendarViews[name])}
+                className={clsx("px-3 py-1.5 text-sm font-medium first:rounded-l-md last:rounded-r-md", shownView === name ? "bg-slate-800 text-white" : "bg-white text-slate-700 hover:bg-slate-50")}
+              >
+                {viewLabels[name]}
+              </button>
+            ))}
+          </div>
+        </div>
         {inBrowser ? (
           <FullCalendar
+            ref={calendar}
             plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
             initialView={calendarViews[view]}
             initialDate={date}
             timeZone="local"
             firstDay={1}
-            headerToolbar={{ left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" }}
-            // Words rather than icon-font arrows: they read the same everywhere, to screen readers too.
-            buttonIcons={false}
-            buttonText={{ prev: "‹ Previous", next: "Next ›", today: "Today", month: "Month", week: "Week", list: "List" }}
+            headerToolbar={false}
             height="auto"
             events={events}
             eventOrder="start,-duration,title"
