@@ -87,11 +87,13 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(databaseUrl: string): Promise<RunningApp> {
+/** With `cpuProfileDir`, the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
+export async function startApp(databaseUrl: string, options: { cpuProfileDir?: string } = {}): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "crescendo-bench-app-"));
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -28,6 +28,27 @@ export async function captureQueries<T>(url: string, run: (db: Database) => Prom
   }
 }
 
+/** Each statement's median time run alone, one after another on one connection: which one the floor is made of. */
+export async function timeEachQuery(url: string, queries: CapturedQuery[], repeats = 5): Promise<{ query: CapturedQuery; ms: number }[]> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  drizzle(client);
+  try {
+    const timings = [];
+    for (const query of queries) {
+      const times: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const started = performance.now();
+        await client.unsafe(query.sql, query.params as postgres.ParameterOrJSON<never>[], { prepare: false }).values();
+        times.push(performance.now() - started);
+      }
+      timings.push({ query, ms: times.sort((a, b) => a - b)[Math.floor(repeats / 2)]! });
+    }
+    return timings;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
 export interface SqlReplayer {
   /** Runs the captured queries once, all at once, as the service does with Promise.all. */
   replay(): Promise<void>;

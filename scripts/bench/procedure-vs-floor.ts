@@ -4,7 +4,7 @@
 // ratio says how much of the time is spent above the database.
 import type { Database } from "@/db/client";
 import { trpcUrl } from "./app-server";
-import { captureQueries, sqlReplayer } from "./capture-sql";
+import { captureQueries, sqlReplayer, timeEachQuery } from "./capture-sql";
 import { describe, type LatencySummary, loadCalls, loadHttp, ms } from "./measure";
 import { type BenchContext, type SummaryRow, verdict } from "./suite";
 
@@ -29,7 +29,10 @@ export async function benchProcedure<T>(context: BenchContext, bench: ProcedureB
   if (!probe.ok) throw new Error(`${bench.procedure} answered HTTP ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
 
   const { queries, result } = await captureQueries(context.databaseUrl, bench.callService);
-  console.log(`${bench.procedure}: ${bench.describeResult(result)}; ${queries.length} SQL statement(s) per call`);
+  console.log(`${bench.procedure}: ${bench.describeResult(result)}; ${queries.length} SQL statement(s) per call, each alone:`);
+  for (const { query, ms: took } of await timeEachQuery(context.databaseUrl, queries)) {
+    console.log(`  ${ms(took).padStart(8)}  ${query.sql.replace(/\s+/g, " ").slice(0, 110)}`);
+  }
 
   const replayer = sqlReplayer(context.databaseUrl, queries, context.load.concurrency);
   let floor: LatencySummary;

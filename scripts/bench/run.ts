@@ -3,6 +3,7 @@
 //
 //   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,ui,workflows] [--scale=full|small]
 //                            [--seconds=10] [--warmup=3] [--concurrency=32] [--keep-build] [--skip-build]
+//                            [--cpu-prof=<dir>]  (the app server's V8 CPU profile, written when it stops)
 //
 // It starts a throwaway PostgreSQL 15, migrates it and seeds one large workspace
 // (500 members, 10,000 campaigns over four years, 50,000 milestones, 100,000
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     concurrency: { type: "string", default: "32" },
     "skip-build": { type: "boolean", default: false },
     "keep-build": { type: "boolean", default: false },
+    "cpu-prof": { type: "string" },
   },
 });
 
@@ -109,7 +111,7 @@ async function main() {
   if (needApp) {
     if (args["skip-build"]) console.log(`Reusing the build in ${BENCH_DIST_DIR}`);
     else console.log(`Built the app into ${BENCH_DIST_DIR} in ${(await buildApp()).toFixed(0)} s`);
-    running.app = await startApp(context.databaseUrl);
+    running.app = await startApp(context.databaseUrl, { cpuProfileDir: args["cpu-prof"] });
     const cookie = await signIn(running.app.baseUrl, {
       email: context.seeded.email,
       password: context.seeded.password,
