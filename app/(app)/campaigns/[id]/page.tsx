@@ -5,6 +5,8 @@ import { createTRPCContext } from "@/server/api/context";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { CampaignActivity } from "./_components/campaign-activity";
 import { CampaignDetail } from "./_components/campaign-detail";
+import { ContentItems } from "./_components/content-items";
+import { MilestoneTimeline } from "./_components/milestone-timeline";
 
 export const metadata = { title: "Campaign" };
 
@@ -15,18 +17,19 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
   if (!z.uuid().safeParse(id).success) notFound();
 
   const queryClient = getQueryClient();
-  try {
-    await queryClient.fetchQuery(trpc.campaign.get.queryOptions({ campaignId: id }));
-  } catch (error) {
+  const campaign = await queryClient.fetchQuery(trpc.campaign.get.queryOptions({ campaignId: id })).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
-  }
+  });
+  void queryClient.prefetchQuery(trpc.content.list.queryOptions({ campaignId: id }));
   void queryClient.prefetchInfiniteQuery(trpc.campaign.activity.infiniteQueryOptions({ campaignId: id }, { getNextPageParam: (page) => page.nextCursor }));
 
   return (
     <HydrateClient>
       <div className="max-w-5xl space-y-8">
         <CampaignDetail campaignId={id} />
+        <MilestoneTimeline campaignId={id} canEdit={campaign.canEdit} />
+        <ContentItems campaignId={id} canEdit={campaign.canEdit} />
         <section aria-labelledby="activity-heading" className="space-y-3">
           <h2 id="activity-heading" className="text-lg font-semibold">
             Activity
