@@ -47,8 +47,8 @@ export function TemplateEditor({ canEdit }: { canEdit: boolean }) {
           ))}
         </SelectField>
       </div>
-      {/* Keyed so switching type or saving starts the editor from what is stored. */}
-      <TemplateForm key={`${type}:${JSON.stringify(template.milestones)}`} type={type} custom={template.custom} milestones={template.milestones} canEdit={canEdit} />
+      {/* Keyed by type so switching type starts the editor from what is stored, while a save keeps its message. */}
+      <TemplateForm key={type} type={type} custom={template.custom} milestones={template.milestones} canEdit={canEdit} />
     </section>
   );
 }
@@ -94,7 +94,8 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
     }
     setRowErrors({});
     try {
-      await update.mutateAsync(parsed.data);
+      const result = await update.mutateAsync(parsed.data);
+      setRows(toRows(result.milestones));
       setSaved(`The ${label.toLowerCase()} template is saved. New campaigns of this type use it.`);
       await refresh();
     } catch (error) {
@@ -106,7 +107,10 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
     setConfirmReset(false);
     setSaved(null);
     try {
-      await reset.mutateAsync({ type });
+      const result = await reset.mutateAsync({ type });
+      setRows(toRows(result.milestones));
+      setRowErrors({});
+      setSaved(`The ${label.toLowerCase()} template is back to the built-in one.`);
       await refresh();
     } catch (error) {
       setFormError(errorMessage(error));
