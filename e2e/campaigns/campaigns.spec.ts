@@ -16,7 +16,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await expect(page.getByRole("heading", { name: "New campaign" })).toBeVisible();
 
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Type").selectOption("Webinar");
+  await page.getByLabel("Type", { exact: true }).selectOption("Webinar");
   await page.getByLabel("Owner").selectOption("Sam Rivera");
   await page.getByLabel("Goal").fill("Book 40 demos");
   await page.getByLabel("Target KPI").fill("Registrations");
@@ -27,6 +27,11 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await page.getByLabel("Start date").fill(day(5));
   await page.getByLabel("Launch date").fill(day(20));
   await page.getByLabel("End date").fill(day(2));
+  // The webinar template's milestones, dated back from the launch as it is typed.
+  const planned = page.getByRole("list", { name: "Planned milestones" });
+  await expect(planned.getByRole("listitem").filter({ hasText: "Topic & speakers confirmed" })).toBeVisible();
+  // On the launch day, or the business day before it when that is a weekend or holiday.
+  await expect(planned.getByRole("listitem").filter({ hasText: "Webinar day" })).toContainText(/^(Mon|Tue|Wed|Thu|Fri) \d{1,2} \w{3} \d{4}/);
   await page.getByLabel("Budget amount").fill("7500");
   await page.getByLabel("Currency").fill("EUR");
   await page.getByRole("button", { name: "Create campaign" }).click();
@@ -39,6 +44,9 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   const overview = page.getByRole("region", { name: "Overview" });
   await expect(overview.getByText("Registrations: 500")).toBeVisible();
   await expect(overview.getByText("Email, LinkedIn")).toBeVisible();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText("Webinar day", { exact: true })).toBeVisible();
+  await expect(timeline.getByText("Follow-up sent", { exact: true })).toBeVisible();
   const activity = page.getByRole("region", { name: "Activity" });
   await expect(activity.getByText("Alex Morgan created the campaign")).toBeVisible();
 

@@ -1,11 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { type Control, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { campaignTypeLabels, campaignTypes, channelLabels, channels } from "@/components/campaign-labels";
+import { formatDay } from "@/components/campaigns/format";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +20,22 @@ type Output = z.output<typeof createCampaignInput>;
 
 function initialValues(campaign: Campaign | undefined, ownerId: string): Values {
   if (!campaign) {
-    return { name: "", type: "product_launch", goal: "", kpiName: "", kpiTarget: "", audience: "", channels: [], budgetAmount: "", currency: "USD", ownerId, startDate: "", launchDate: "", endDate: "" };
+    return {
+      name: "",
+      type: "product_launch",
+      goal: "",
+      kpiName: "",
+      kpiTarget: "",
+      audience: "",
+      channels: [],
+      budgetAmount: "",
+      currency: "USD",
+      ownerId,
+      startDate: "",
+      launchDate: "",
+      endDate: "",
+      withTimeline: true,
+    };
   }
   return {
     name: campaign.name,
@@ -53,7 +69,8 @@ export function CampaignForm({ campaign, currentUserId }: { campaign?: Campaign;
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      const saved = campaign ? await update.mutateAsync({ campaignId: campaign.id, ...values }) : await create.mutateAsync(values);
+      const { withTimeline: _withTimeline, bufferDays: _bufferDays, ...fields } = values;
+      const saved = campaign ? await update.mutateAsync({ campaignId: campaign.id, ...fields }) : await create.mutateAsync(values);
       await queryClient.invalidateQueries(trpc.campaign.pathFilter());
       router.push(`/campaigns/${saved.id}`);
     } catch (error) {
@@ -117,6 +134,28 @@ export function CampaignForm({ campaign, currentUserId }: { campaign?: Campaign;
         <TextField label="End date" type="date" errors={err(errors.endDate?.message)} {...form.register("endDate")} />
       </fieldset>
 
+      {!campaign && (
+        <fieldset className="space-y-3">
+          <legend className="mb-2 text-sm font-semibold text-slate-900">Timeline</legend>
+          <label className="inline-flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("withTimeline")} />
+            Plan milestones from the template for this type
+          </label>
+          <div className="max-w-48">
+            <TextField
+              label="Buffer (business days)"
+              type="number"
+              min={0}
+              max={30}
+              placeholder="Workspace default"
+              errors={err(errors.bufferDays?.message)}
+              {...form.register("bufferDays", { setValueAs: (value: string) => (value === "" || value === undefined ? undefined : Number(value)) })}
+            />
+          </div>
+          <TimelinePreview control={form.control} />
+        </fieldset>
+      )}
+
       <fieldset className="grid gap-4 sm:grid-cols-[1fr_8rem]">
         <legend className="mb-2 text-sm font-semibold text-slate-900">Budget</legend>
         <TextField label="Budget amount" inputMode="decimal" placeholder="12500" errors={err(errors.budgetAmount?.message)} {...form.register("budgetAmount")} />
@@ -132,5 +171,36 @@ export function CampaignForm({ campaign, currentUserId }: { campaign?: Campaign;
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The milestones the template would give, dated from the launch date as it is typed (holidays and buffer included). */
+function TimelinePreview({ control }: { control: Control<Values, unknown, Output> }) {
+  const trpc = useTRPC();
+  const [type, launchDate, startDate, bufferDays, withTimeline] = useWatch({ control, name: ["type", "launchDate", "startDate", "bufferDays", "withTimeline"] });
+  const ready = withTimeline !== false && /^\d{4}-\d{2}-\d{2}$/.test(launchDate ?? "") && (bufferDays === undefined || (Number.isInteger(bufferDays) && bufferDays >= 0 && bufferDays <= 30));
+  const preview = useQuery({
+    ...trpc.template.preview.queryOptions({ type: type ?? "product_launch", launchDate: launchDate ?? "", bufferDays }),
+    enabled: ready,
+  });
+  if (withTimeline === false) return null;
+  if (!ready) return <p className="text-sm text-slate-600">Choose a launch date to see the milestones.</p>;
+  if (!preview.data) return <p className="text-sm text-slate-600">Planning the milestones…</p>;
+  return (
+    <div>
+      <p className="text-sm text-slate-600">
+        Counted back in business days from the launch
+        {preview.data.holidayCountry ? `, skipping weekends and ${preview.data.holidayCountry} public holidays` : ", skipping weekends"}:
+      </p>
+      <ol aria-label="Planned milestones" className="mt-2 space-y-1 text-sm">
+        {preview.data.milestones.map((milestone) => (
+          <li key={`${milestone.position}-${milestone.name}`} className="flex gap-3">
+            <span className="w-36 shrink-0 text-slate-600">{formatDay(milestone.dueDate)}</span>
+            <span className="text-slate-900">{milestone.name}</span>
+            {startDate && milestone.dueDate < startDate && <span className="text-amber-700">before the campaign starts</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
