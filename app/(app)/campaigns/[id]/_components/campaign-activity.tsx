@@ -34,6 +34,9 @@ const fieldNames: Record<string, string> = {
   status: "status",
 };
 
+/** Bookkeeping that changes along with what people changed. */
+const hiddenFields = new Set(["version", "position", "completedAt", "milestones", "updatedAt", "media"]);
+
 /** A stored value as a person reads it. */
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "nothing";
@@ -51,12 +54,15 @@ function describe(entry: { entityType: string; action: string; before: Record<st
   const label = entry.entityType === "campaign" ? what : `${what}${name ? ` “${name}”` : ""}`;
   if (entry.action === "created") return `created ${label}`;
   if (entry.action === "deleted") return `deleted ${label}`;
+  if (entry.action === "completed") return `marked ${label} done`;
+  if (entry.action === "reopened") return `marked ${label} not done`;
+  if (entry.action === "timeline_regenerated") return "planned the timeline again from the template";
   if (entry.action === "status_changed") {
     return `moved the campaign from ${show("status", entry.before?.status)} to ${show("status", entry.after?.status)}`;
   }
-  const fields = Object.keys(entry.after ?? {}).filter((field) => field !== "name" || entry.before?.name !== undefined);
+  const fields = Object.keys(entry.after ?? {}).filter((field) => !hiddenFields.has(field) && (field !== "name" || entry.before?.name !== undefined));
   const changes = fields.map((field) => `${fieldNames[field] ?? field} from ${show(field, entry.before?.[field])} to ${show(field, entry.after?.[field])}`);
-  const verb = entry.action === "updated" ? "changed" : entry.action.replaceAll("_", " ");
+  const verb = entry.action === "updated" ? "changed" : entry.action === "rescheduled" ? "moved" : entry.action.replaceAll("_", " ");
   return changes.length > 0 ? `${verb} ${label === what ? "" : `${label}: `}${changes.join("; ")}` : `${verb} ${label}`;
 }
 
