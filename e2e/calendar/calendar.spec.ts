@@ -42,18 +42,22 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   const [wednesday, thursday] = [addDays(tuesday, 1), addDays(tuesday, 2)];
   const suffix = randomUUID().slice(0, 6);
 
-  const members = await trpc<{ userId: string; name: string }[]>(page, "member.list", undefined, "query");
-  const campaign = await trpc<{ id: string; name: string }>(page, "campaign.create", {
-    name: `Calendar journey ${suffix}`,
-    type: "webinar",
-    ownerId: members.find((member) => member.name === "Alex Morgan")!.userId,
-    audience: `Journey audience ${suffix}`,
-    channels: ["linkedin", "x"],
-    startDate: first,
-    launchDate: addDays(first, 20),
-    endDate: addDays(first, 27),
-    withTimeline: false,
-  });
+  // A webinar from its template, through the campaign form: its milestones are dated back from the launch.
+  const name = `Calendar journey ${suffix}`;
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Type", { exact: true }).selectOption("Webinar");
+  await page.getByLabel("Owner").selectOption("Alex Morgan");
+  await page.getByLabel("Audience").fill(`Journey audience ${suffix}`);
+  await page.getByRole("checkbox", { name: "LinkedIn" }).check();
+  await page.getByRole("checkbox", { name: "X", exact: true }).check();
+  await page.getByLabel("Start date").fill(first);
+  await page.getByLabel("Launch date").fill(addDays(first, 20));
+  await page.getByLabel("End date").fill(addDays(first, 27));
+  await expect(page.getByRole("list", { name: "Planned milestones" }).getByText("Webinar day")).toBeVisible();
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const campaign = { id: page.url().split("/campaigns/")[1]!, name };
   await trpc(page, "milestone.create", { campaignId: campaign.id, name: "Journey creative ready", dueDate: tuesday });
   await trpc(page, "content.create", {
     campaignId: campaign.id,
@@ -69,6 +73,8 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await expect(page.getByLabel("Campaign")).toHaveValue(campaign.id);
   const cell = (day: string) => page.locator(`td.fc-daygrid-day[data-date="${day}"]`);
   await expect(cell(tuesday).getByRole("link", { name: /Milestone: Journey creative ready/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Milestone: Webinar day/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Milestone: Reminder emails/ })).toBeVisible();
   const teaser = () => page.getByRole("link", { name: /LinkedIn: Journey teaser/ });
   await expect(cell(tuesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
 
