@@ -34,5 +34,5 @@ test("a newcomer gets the welcome email, and waking the sleeping run sends the f
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   const followUp = page.getByRole("article").filter({ hasText: "Next steps for Wren Studio" });
   await expect(followUp).toContainText(email);
-  await expect(followUp).toContainText("Invite your team");
+  await expect(followUp).toContainText("Plan your first campaign");
 });

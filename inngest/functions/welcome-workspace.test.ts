@@ -16,7 +16,7 @@ function engine(started: boolean) {
     steps: [
       { id: "send-welcome-email", handler: () => ({ sent: true }) },
       { id: "wait-two-business-days", handler() {} },
-      { id: "check-progress", handler: () => ({ members: started ? 2 : 1, openInvitations: 0, started }) },
+      { id: "check-progress", handler: () => ({ campaigns: started ? 1 : 0, members: 1, started }) },
       { id: "send-follow-up-email", handler: () => ({ sent: true }) },
     ],
   });
@@ -25,7 +25,7 @@ function engine(started: boolean) {
 describe("welcome-workspace", () => {
   it("welcomes, sleeps until two business days later, and follows up when the workspace has not got going", async () => {
     const { result, ctx } = await engine(false).execute();
-    expect(result).toEqual({ followUp: true, progress: { members: 1, openInvitations: 0, started: false } });
+    expect(result).toEqual({ followUp: true, progress: { campaigns: 0, members: 1, started: false } });
     expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-two-business-days", "2026-11-24T15:30:00.000Z");
     const ran = (ctx.step.run as unknown as { mock: { calls: unknown[][] } }).mock.calls.map((call) => call[0]);
     expect(ran).toEqual(["send-welcome-email", "plan-follow-up", "check-progress", "send-follow-up-email"]);

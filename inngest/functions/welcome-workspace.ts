@@ -1,5 +1,5 @@
 // "workspace/created": a welcome email now; two business days later, a
-// follow-up with next steps, but only if the workspace has not got going.
+// follow-up with next steps, but only if the workspace has no campaign yet.
 // The wake time is computed inside a step, so every replay sleeps until the same moment.
 import { addBusinessDays } from "date-fns";
 import { getDb } from "@/db";

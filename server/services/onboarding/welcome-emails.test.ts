@@ -1,5 +1,5 @@
 import { describe, expect } from "vitest";
-import { addMember, createUser, createWorkspace } from "@/db/factories";
+import { addMember, createCampaign, createUser, createWorkspace } from "@/db/factories";
 import { outboxEmails } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { inviteMember } from "../invitations/invite-member";
@@ -31,13 +31,16 @@ describe("onboarding emails", () => {
     expect(await db.select().from(outboxEmails)).toEqual([]);
   });
 
-  test("a workspace has got going once it has a second member or an open invitation", async ({ db }) => {
+  test("a workspace has got going once it has planned a campaign; a teammate alone does not count", async ({ db }) => {
     const workspace = await createWorkspace(db, { name: "Nimbus" });
     const owner = await createUser(db, { email: "ada@nimbus.test", name: "Ada" });
     await addMember(db, { workspaceId: workspace.id, userId: owner.id, role: "admin" });
-    expect(await workspaceProgress(db, workspace.id)).toEqual({ members: 1, openInvitations: 0, started: false });
+    expect(await workspaceProgress(db, workspace.id)).toEqual({ campaigns: 0, members: 1, started: false });
 
     await inviteMember(db, { workspaceId: workspace.id, actorId: owner.id, email: "bo@nimbus.test", role: "marketer" });
-    expect(await workspaceProgress(db, workspace.id)).toEqual({ members: 1, openInvitations: 1, started: true });
+    expect(await workspaceProgress(db, workspace.id)).toEqual({ campaigns: 0, members: 1, started: false });
+
+    await createCampaign(db, { workspaceId: workspace.id, ownerId: owner.id });
+    expect(await workspaceProgress(db, workspace.id)).toEqual({ campaigns: 1, members: 1, started: true });
   });
 });

@@ -1,6 +1,6 @@
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { invitations, memberships, users, workspaces } from "@/db/schema";
+import { campaigns, memberships, users, workspaces } from "@/db/schema";
 import { appUrl } from "@/server/env";
 import { type MailOptions, sendMail } from "../mail/send-mail";
 
@@ -53,18 +53,12 @@ export function sendWelcomeEmail(db: Database, target: WelcomeTarget, mail: Mail
   );
 }
 
-/**
- * Whether the workspace got going: someone else joined or was invited. Campaigns
- * will be the better signal once they exist.
- */
-export async function workspaceProgress(db: Database, workspaceId: string): Promise<{ members: number; openInvitations: number; started: boolean }> {
+/** Whether the workspace got going: it has planned a campaign. */
+export async function workspaceProgress(db: Database, workspaceId: string): Promise<{ campaigns: number; members: number; started: boolean }> {
+  const [planned] = await db.select({ n: count() }).from(campaigns).where(eq(campaigns.workspaceId, workspaceId));
   const [members] = await db.select({ n: count() }).from(memberships).where(eq(memberships.workspaceId, workspaceId));
-  const [open] = await db
-    .select({ n: count() })
-    .from(invitations)
-    .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
-  const result = { members: members?.n ?? 0, openInvitations: open?.n ?? 0 };
-  return { ...result, started: result.members > 1 || result.openInvitations > 0 };
+  const result = { campaigns: planned?.n ?? 0, members: members?.n ?? 0 };
+  return { ...result, started: result.campaigns > 0 };
 }
 
 /** The follow-up with next steps, for a workspace that has not got going. */
@@ -77,10 +71,12 @@ export function sendFollowUpEmail(db: Database, target: WelcomeTarget, mail: Mai
       lines: [
         `Hello ${to.name},`,
         ``,
-        `Crescendo works best with your team in it. Here is how to get going:`,
+        `Your workspace has no campaign yet. Here is how to get going:`,
         ``,
-        `1. Invite your team: ${appUrl()}/team`,
-        `2. Give each person the role that fits: managers approve, marketers plan and create.`,
+        `1. Plan your first campaign: ${appUrl()}/campaigns/new`,
+        `   Its milestones are laid out from the launch date for you.`,
+        `2. Invite your team: ${appUrl()}/team`,
+        `3. Give each person the role that fits: managers approve, marketers plan and create.`,
         ``,
         `Reply to this email if anything is unclear.`,
       ],
