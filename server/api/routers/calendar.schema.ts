@@ -7,6 +7,9 @@ import { campaignStatusField, channelField, dayField } from "./campaign.schema";
 /** The widest range one request may ask for: a month view shows six weeks, so two months is plenty. */
 export const MAX_CALENDAR_RANGE_DAYS = 62;
 
+/** The most things a summarised day may hold; beyond it, ask for the whole range (a week or a day). */
+export const MAX_PER_DAY = 10;
+
 export function isKnownTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
@@ -44,6 +47,8 @@ export const calendarRangeInput = z
     /** The viewer's zone: it decides which of their days a scheduled item falls on. */
     timeZone: ianaTimeZoneField,
     ...calendarFilters,
+    /** The month view's summary: this many things a day, and how many more. */
+    perDay: z.number().int().min(1).max(MAX_PER_DAY).optional(),
   })
   .superRefine((input, ctx) => {
     const span = daysBetween(input.from, input.to);

@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { createCampaign, createContentItem, createMilestone, createTeam } from "@/db/factories";
 import { blackoutDates, workspaces } from "@/db/schema";
 import { test } from "@/db/test-db";
-import { getCalendarRange } from "./get-calendar-range";
+import { getCalendarRange, MAX_SPANS } from "./get-calendar-range";
 
 const march = { from: "2026-03-01", to: "2026-03-31", timeZone: "UTC" };
 
@@ -200,5 +200,43 @@ describe("getCalendarRange", () => {
     expect((await getCalendarRange(db, { workspaceId, ...march, channels: ["linkedin"] })).conflicts).toHaveLength(1);
     expect((await getCalendarRange(db, { workspaceId, ...march, channels: ["email"] })).conflicts).toEqual([]);
     expect((await getCalendarRange(db, { workspaceId, ...march, campaignIds: [webinar.id] })).conflicts).toEqual([]);
+  });
+
+  test("summarises a month: a few things a day, milestones and content in turn by time, and how many more", async ({ db }) => {
+    const { workspaceId, launch, brief, teaser } = await plannedTeam(db);
+    const late = await createMilestone(db, { workspaceId, campaignId: launch.id, name: "Copy approved", dueDate: "2026-03-10" });
+    const early = await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "email", title: "Early mail", scheduledAt: new Date("2026-03-10T07:00:00Z") });
+    await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "x", title: "Evening post", scheduledAt: new Date("2026-03-10T18:00:00Z") });
+
+    const range = await getCalendarRange(db, { workspaceId, ...march, perDay: 3 });
+    // On the 10th: the milestone, then the two earliest items; the evening post is one more.
+    expect(ids(range.milestones)).toEqual([brief.id, late.id]);
+    expect(ids(range.contentItems)).toEqual([early.id, teaser.id, range.contentItems[2]!.id]);
+    expect(range.contentItems.filter((item) => item.scheduledAt.toISOString().startsWith("2026-03-10"))).toHaveLength(2);
+    expect(range.more).toEqual([{ day: "2026-03-10", count: 1 }]);
+    // Two campaigns are drawn as spans, whatever their launch days.
+    expect(range.spans).toBe(true);
+    expect(range.campaigns).toHaveLength(2);
+
+    // The whole range, for the week and list views, holds everything.
+    const whole = await getCalendarRange(db, { workspaceId, ...march });
+    expect([whole.contentItems.length, whole.more, whole.spans]).toEqual([4, [], true]);
+  });
+
+  test("summarises a busy month's campaigns by their launch days, within each day's budget", async ({ db }) => {
+    const { workspaceId, team, launch, brief } = await plannedTeam(db);
+    const ownerId = team.marketer.id;
+    const crowd = [];
+    for (let i = 0; i < MAX_SPANS; i++) {
+      crowd.push(await createCampaign(db, { workspaceId, ownerId, name: `Crowd ${i}`, startDate: "2026-03-01", launchDate: "2026-03-04", endDate: "2026-03-31" }));
+    }
+
+    const range = await getCalendarRange(db, { workspaceId, ...march, perDay: 2 });
+    expect(range.spans).toBe(false);
+    // The 4th: the first launch and the milestone; the other launches are more. The 16th: the launch campaign.
+    expect(ids(range.milestones)).toEqual([brief.id]);
+    expect(ids(range.campaigns).sort()).toEqual([crowd[0]!.id, launch.id].sort());
+    // The webinar launches in April: it is in none of March's days, though it runs in March.
+    expect(range.more).toEqual([{ day: "2026-03-04", count: MAX_SPANS - 1 }]);
   });
 });

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { and, arrayOverlaps, asc, eq, gte, inArray, lt, lte, ne, type SQL } from "drizzle-orm";
+import { and, arrayOverlaps, asc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/schema";
 import type { CampaignStatus, Channel } from "@/db/schema/campaigns";
@@ -21,7 +21,20 @@ export interface CalendarRangeParams {
   ownerId?: string;
   /** Campaign statuses to show; archived campaigns are left out unless asked for. */
   statuses?: CampaignStatus[];
+  /**
+   * The month view's summary: at most this many things per day (launches,
+   * milestones and content taken in turn, each by time), and per day how many
+   * more there are. Absent: everything in the range (week and list views).
+   */
+  perDay?: number;
 }
+
+/**
+ * Up to this many campaigns in a summarised range are drawn as spans; beyond it
+ * a month of bars would hide the work under them, so each campaign is shown by
+ * its launch day (the date a planner acts on) and counted in that day's budget.
+ */
+export const MAX_SPANS = 12;
 
 const DAY_MS = 86_400_000;
 
@@ -88,6 +101,8 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         channel: contentItems.channel,
         title: contentItems.title,
         scheduledAt: contentItems.scheduledAt,
+        // The viewer's day, worked out next to the index rather than per row in JavaScript.
+        day: sql<string>`((${contentItems.scheduledAt} at time zone ${timeZone})::date)::text`,
       })
       .from(contentItems)
       .innerJoin(campaigns, eq(campaigns.id, contentItems.campaignId))
@@ -121,12 +136,75 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
   for (const rows of [campaignRows, milestoneRows, contentRows]) for (const row of rows) shown.add(row.id);
   const conflicts: CalendarConflict[] = allConflicts.filter((conflict) => conflict.ids.some((id) => shown.has(id)));
 
-  return {
+  const range = {
     campaigns: campaignRows,
     milestones: milestoneRows.map(({ completedAt, ...milestone }) => ({ ...milestone, completed: completedAt !== null })),
-    contentItems: contentRows.map((item) => ({ ...item, scheduledAt: item.scheduledAt! })),
+    contentItems: contentRows.map(({ day: _day, ...item }) => ({ ...item, scheduledAt: item.scheduledAt! })),
     blackouts: blackoutRows,
     conflicts,
+    /** Campaigns drawn as spans over their days; false when only their launches are shown (a summarised busy range). */
+    spans: true,
+    /** Per day, how many things were left out of a summarised range ("+N more"). */
+    more: [] as { day: string; count: number }[],
+  };
+  if (!params.perDay) return range;
+  return summarise(range, contentRows, params.perDay, from, to);
+}
+
+type FullRange = {
+  campaigns: { id: string; launchDate: string }[];
+  milestones: { dueDate: string }[];
+  contentItems: unknown[];
+};
+
+/** Keeps at most `perDay` things a day, taking launches, milestones and content in turn, and counts the rest. */
+function summarise<R extends FullRange & { spans: boolean; more: { day: string; count: number }[] }>(
+  range: R,
+  contentRows: { day: string }[],
+  perDay: number,
+  from: string,
+  to: string,
+): R {
+  const spans = range.campaigns.length <= MAX_SPANS;
+  type Day = { lists: unknown[][]; total: number };
+  const days = new Map<string, Day>();
+  const dayOf = (day: string): Day => {
+    let entry = days.get(day);
+    if (!entry) days.set(day, (entry = { lists: [[], [], []], total: 0 }));
+    return entry;
+  };
+  const add = (day: string, list: number, thing: unknown) => {
+    const entry = dayOf(day);
+    entry.total++;
+    if (entry.lists[list]!.length < perDay) entry.lists[list]!.push(thing);
+  };
+  // Rows arrive in time order, so each day's lists are too.
+  if (!spans) for (const campaign of range.campaigns) if (campaign.launchDate >= from && campaign.launchDate <= to) add(campaign.launchDate, 0, campaign);
+  for (const milestone of range.milestones) add(milestone.dueDate, 1, milestone);
+  range.contentItems.forEach((item, at) => add(contentRows[at]!.day, 2, item));
+
+  const kept = new Set<unknown>();
+  const more: { day: string; count: number }[] = [];
+  for (const [day, { lists, total }] of days) {
+    let shown = 0;
+    for (let turn = 0; shown < perDay && turn < perDay; turn++) {
+      for (const list of lists) {
+        const thing = list[turn];
+        if (thing === undefined || shown >= perDay) continue;
+        kept.add(thing);
+        shown++;
+      }
+    }
+    if (total > shown) more.push({ day, count: total - shown });
+  }
+  more.sort((a, b) => a.day.localeCompare(b.day));
+  return {
+    ...range,
+    campaigns: spans ? range.campaigns : range.campaigns.filter((campaign) => kept.has(campaign)),
+    milestones: range.milestones.filter((milestone) => kept.has(milestone)),
+    contentItems: range.contentItems.filter((item) => kept.has(item)),
+    spans,
+    more,
   };
 }
 
