@@ -116,6 +116,17 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await expect(page.getByRole("alert", { name: "Conflicts" })).toContainText(`4 X posts on ${dayLabel(thursday)}; the limit is 3.`);
   await expect(cell(thursday).getByRole("img", { name: /Warning: 4 X posts/ })).toBeVisible();
 
+  // One more thing on Thursday than the month shows a day (4): the rest is "+N more", which opens the day with everything.
+  await trpc(page, "milestone.create", { campaignId: campaign.id, name: "Journey countdown", dueDate: thursday });
+  await page.reload();
+  const more = cell(thursday).getByRole("link", { name: /^\+\d+ more$/ });
+  await expect(more).toBeVisible();
+  await expect(cell(thursday).getByRole("link")).toHaveCount(5);
+  await more.click();
+  await expect(page.getByRole("group", { name: "View" }).getByRole("button", { name: "Day" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("link", { name: "Milestone: Journey countdown" })).toBeVisible();
+  for (const hour of ["10", "11", "12", "13"]) await expect(page.getByRole("link", { name: `X: Journey post ${hour}` })).toBeVisible();
+
   // The list view, for keyboard users: every entry is a link.
   await page.getByRole("group", { name: "View" }).getByRole("button", { name: "List" }).click();
   await expect(page.getByRole("link", { name: `Launch: Calendar journey ${suffix}` })).toBeVisible();

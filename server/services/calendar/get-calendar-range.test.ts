@@ -214,13 +214,19 @@ describe("getCalendarRange", () => {
     expect(ids(range.contentItems)).toEqual([early.id, teaser.id, range.contentItems[2]!.id]);
     expect(range.contentItems.filter((item) => item.scheduledAt.toISOString().startsWith("2026-03-10"))).toHaveLength(2);
     expect(range.more).toEqual([{ day: "2026-03-10", count: 1 }]);
+    // Conflicts keep their day and words, not the ids of everything involved.
+    await db.update(workspaces).set({ channelDailyLimit: 1 }).where(eq(workspaces.id, workspaceId));
+    await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "linkedin", scheduledAt: new Date("2026-03-10T12:00:00Z") });
+    expect((await getCalendarRange(db, { workspaceId, ...march, perDay: 3 })).conflicts).toEqual([
+      { kind: "channel_limit", day: "2026-03-10", message: "2 LinkedIn posts on Tue 10 Mar; the limit is 1." },
+    ]);
     // Two campaigns are drawn as spans, whatever their launch days.
     expect(range.spans).toBe(true);
     expect(range.campaigns).toHaveLength(2);
 
     // The whole range, for the week and list views, holds everything.
     const whole = await getCalendarRange(db, { workspaceId, ...march });
-    expect([whole.contentItems.length, whole.more, whole.spans]).toEqual([4, [], true]);
+    expect([whole.contentItems.length, whole.more, whole.spans]).toEqual([5, [], true]);
   });
 
   test("summarises a busy month's campaigns by their launch days, within each day's budget", async ({ db }) => {
@@ -235,7 +241,9 @@ describe("getCalendarRange", () => {
     expect(range.spans).toBe(false);
     // The 4th: the first launch and the milestone; the other launches are more. The 16th: the launch campaign.
     expect(ids(range.milestones)).toEqual([brief.id]);
-    expect(ids(range.campaigns).sort()).toEqual([crowd[0]!.id, launch.id].sort());
+    expect(range.campaigns.map((campaign) => campaign.launchDate)).toEqual(["2026-03-04", "2026-03-16"]);
+    expect(crowd.map((campaign) => campaign.id)).toContain(range.campaigns[0]!.id);
+    expect(range.campaigns[1]!.id).toBe(launch.id);
     // The webinar launches in April: it is in none of March's days, though it runs in March.
     expect(range.more).toEqual([{ day: "2026-03-04", count: MAX_SPANS - 1 }]);
   });

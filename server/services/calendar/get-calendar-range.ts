@@ -134,7 +134,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
   // A conflict is the workspace's, whatever the filters; it is shown when something on screen is part of it.
   const shown = new Set<string>();
   for (const rows of [campaignRows, milestoneRows, contentRows]) for (const row of rows) shown.add(row.id);
-  const conflicts: CalendarConflict[] = allConflicts.filter((conflict) => conflict.ids.some((id) => shown.has(id)));
+  const conflicts: ShownConflict[] = allConflicts.filter((conflict) => conflict.ids.some((id) => shown.has(id)));
 
   const range = {
     campaigns: campaignRows,
@@ -151,7 +151,11 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
   return summarise(range, contentRows, params.perDay, from, to);
 }
 
+/** In a summary the involved ids are left out: the grid marks days, and most of the things are behind "+N more" anyway. */
+type ShownConflict = Omit<CalendarConflict, "ids"> & { ids?: string[] };
+
 type FullRange = {
+  conflicts: ShownConflict[];
   campaigns: { id: string; launchDate: string }[];
   milestones: { dueDate: string }[];
   contentItems: unknown[];
@@ -203,6 +207,7 @@ function summarise<R extends FullRange & { spans: boolean; more: { day: string; 
     campaigns: spans ? range.campaigns : range.campaigns.filter((campaign) => kept.has(campaign)),
     milestones: range.milestones.filter((milestone) => kept.has(milestone)),
     contentItems: range.contentItems.filter((item) => kept.has(item)),
+    conflicts: range.conflicts.map(({ ids: _ids, ...conflict }) => conflict),
     spans,
     more,
   };

@@ -18,10 +18,12 @@ export const channelColors: Record<Channel, string> = {
   ad: "#b45309",
 };
 
-export type CalendarEventKind = "campaign" | "milestone" | "content";
+export type CalendarEventKind = "campaign" | "milestone" | "content" | "more";
 
 export interface CalendarEventProps {
   kind: CalendarEventKind;
+  /** Sorts "+N more" after the day's things. */
+  rank: number;
   id: string;
   campaignId: string;
   /** What the status message calls it. */
@@ -47,12 +49,19 @@ export function contentHref(campaignId: string, itemId: string) {
   return `/campaigns/${campaignId}/content/${itemId}`;
 }
 
+/** Where "+N more" leads: that day's list (the click is handled in place; the address serves a new tab). */
+export function dayHref(day: string) {
+  return `/calendar?view=day&date=${day}`;
+}
+
 /**
  * In the list view a campaign running all month would be listed on every day:
- * there (`asList`) a campaign is one entry on its launch day instead of a span.
+ * there (`asList`), and in a summarised busy month (`range.spans` false), a
+ * campaign is one entry on its launch day instead of a span.
  */
 export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList = false): EventInput[] {
   const events: EventInput[] = [];
+  const launches = asList || !range.spans;
   for (const blackout of range.blackouts) {
     events.push({
       id: `blackout:${blackout.id}`,
@@ -65,7 +74,7 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
     });
   }
   for (const campaign of range.campaigns) {
-    if (asList) {
+    if (launches) {
       events.push({
         id: `campaign:${campaign.id}`,
         title: `Launch: ${campaign.name}`,
@@ -74,7 +83,7 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
         url: `/campaigns/${campaign.id}`,
         editable: false,
         backgroundColor: "#64748b",
-        extendedProps: { kind: "campaign", id: campaign.id, campaignId: campaign.id, name: campaign.name } satisfies CalendarEventProps,
+        extendedProps: { kind: "campaign", id: campaign.id, campaignId: campaign.id, name: campaign.name, rank: 0 } satisfies CalendarEventProps,
       });
       continue;
     }
@@ -90,7 +99,7 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
       borderColor: "#cbd5e1",
       textColor: "#1e293b",
       classNames: ["crescendo-span"],
-      extendedProps: { kind: "campaign", id: campaign.id, campaignId: campaign.id, name: campaign.name } satisfies CalendarEventProps,
+      extendedProps: { kind: "campaign", id: campaign.id, campaignId: campaign.id, name: campaign.name, rank: 0 } satisfies CalendarEventProps,
     });
   }
   for (const milestone of range.milestones) {
@@ -104,7 +113,7 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
       backgroundColor: "#fef3c7",
       borderColor: "#f59e0b",
       textColor: "#78350f",
-      extendedProps: { kind: "milestone", id: milestone.id, campaignId: milestone.campaignId, name: milestone.name } satisfies CalendarEventProps,
+      extendedProps: { kind: "milestone", id: milestone.id, campaignId: milestone.campaignId, name: milestone.name, rank: 0 } satisfies CalendarEventProps,
     });
   }
   for (const item of range.contentItems) {
@@ -120,7 +129,22 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
       textColor: "#ffffff",
       // Month view draws timed events as dots by default; a filled block shows the colour and the name.
       display: "block",
-      extendedProps: { kind: "content", id: item.id, campaignId: item.campaignId, name: item.title } satisfies CalendarEventProps,
+      extendedProps: { kind: "content", id: item.id, campaignId: item.campaignId, name: item.title, rank: 0 } satisfies CalendarEventProps,
+    });
+  }
+  for (const { day, count } of range.more) {
+    events.push({
+      id: `more:${day}`,
+      title: `+${count} more`,
+      start: day,
+      allDay: true,
+      url: dayHref(day),
+      editable: false,
+      backgroundColor: "transparent",
+      borderColor: "transparent",
+      textColor: "#334155",
+      classNames: ["crescendo-more"],
+      extendedProps: { kind: "more", id: day, campaignId: "", name: `${count} more on ${day}`, rank: 1 } satisfies CalendarEventProps,
     });
   }
   return events;

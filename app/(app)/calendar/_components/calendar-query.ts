@@ -3,7 +3,10 @@ import { campaignStatuses, channels, type CampaignStatus, type Channel } from "@
 // The calendar's state in the address (?view=week&date=2026-03-09&channel=linkedin…),
 // read the same way by the page and its client components.
 
-export const calendarViews = { month: "dayGridMonth", week: "timeGridWeek", list: "listMonth" } as const;
+export const calendarViews = { month: "dayGridMonth", week: "timeGridWeek", day: "listDay", list: "listMonth" } as const;
+
+/** What a day of the month view holds before "+N more", which opens the day. */
+export const MONTH_PER_DAY = 4;
 export type CalendarViewName = keyof typeof calendarViews;
 
 export interface CalendarFilters {

@@ -17,7 +17,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type CalendarEventProps, channelColors, localDateTime, localDay, toCalendarEvents } from "./calendar-events";
-import { type CalendarFilters, type CalendarViewName, calendarViews, rangeFilters } from "./calendar-query";
+import { type CalendarFilters, type CalendarViewName, calendarViews, MONTH_PER_DAY, rangeFilters } from "./calendar-query";
 
 const noSubscription = () => () => {};
 /** False while rendering on the server: the calendar draws in the browser's time zone only. */
@@ -46,8 +46,21 @@ interface VisibleRange {
   view: CalendarViewName;
 }
 
-const periodNames: Record<CalendarViewName, string> = { month: "month", week: "week", list: "month" };
-const viewLabels: Record<CalendarViewName, string> = { month: "Month", week: "Week", list: "List" };
+/** Conflicts listed above the grid before "Show N more". */
+const SHOWN_CONFLICTS = 5;
+
+function ConflictList({ conflicts }: { conflicts: { kind: string; day?: string; message: string }[] }) {
+  return (
+    <ul className="mt-1 list-disc space-y-0.5 pl-5">
+      {conflicts.map((conflict) => (
+        <li key={`${conflict.kind}:${conflict.day ?? ""}:${conflict.message}`}>{conflict.message}</li>
+      ))}
+    </ul>
+  );
+}
+
+const periodNames: Record<CalendarViewName, string> = { month: "month", week: "week", day: "day", list: "month" };
+const viewLabels: Record<CalendarViewName, string> = { month: "Month", week: "Week", day: "Day", list: "List" };
 
 export function CalendarView({ filters, view, date, canEdit }: { filters: CalendarFilters; view: CalendarViewName; date?: string; canEdit: boolean }) {
   const inBrowser = useInBrowser();
@@ -60,7 +73,10 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const [moved, setMoved] = useState<Moved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const input = range ? { from: range.from, to: range.to, timeZone, ...rangeFilters(filters) } : null;
+  // The month view asks for a summary: thousands of events in a grid are slow to draw and unreadable; "+N more" opens the day.
+  const input = range
+    ? { from: range.from, to: range.to, timeZone, ...rangeFilters(filters), ...(range.view === "month" ? { perDay: MONTH_PER_DAY } : {}) }
+    : null;
   const query = useQuery({
     ...trpc.calendar.range.queryOptions(input ?? { from: "1970-01-01", to: "1970-01-01", timeZone }),
     enabled: input !== null,
@@ -68,7 +84,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   });
   const data = query.data;
   const shownView = range?.view ?? view;
-  const asList = shownView === "list";
+  const asList = shownView === "list" || shownView === "day";
   const events = useMemo(() => (data ? toCalendarEvents(data, canEdit, asList) : []), [data, canEdit, asList]);
   const conflictDays = useMemo(() => {
     const days = new Map<string, string[]>();
@@ -142,7 +158,9 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     // Events are links (so the keyboard reaches them); stay in the app instead of reloading it.
     if (!info.event.url) return;
     info.jsEvent.preventDefault();
-    router.push(info.event.url);
+    const props = info.event.extendedProps as CalendarEventProps;
+    if (props.kind === "more") calendar.current?.getApi().changeView(calendarViews.day, props.id);
+    else router.push(info.event.url);
   }
 
   function dayCellContent(arg: DayCellContentArg) {
@@ -182,11 +200,14 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
           <h2 className="font-semibold">
             {data.conflicts.length === 1 ? "1 conflict" : `${data.conflicts.length} conflicts`} in this period
           </h2>
-          <ul className="mt-1 list-disc space-y-0.5 pl-5">
-            {data.conflicts.map((conflict) => (
-              <li key={`${conflict.kind}:${conflict.day ?? ""}:${conflict.ids.join(",")}`}>{conflict.message}</li>
-            ))}
-          </ul>
+          <ConflictList conflicts={data.conflicts.slice(0, SHOWN_CONFLICTS)} />
+          {data.conflicts.length > SHOWN_CONFLICTS && (
+            // A busy month can hold hundreds; the first few lead, the rest are a click away (and marked on their days).
+            <details className="mt-1">
+              <summary className="cursor-pointer font-medium">Show {data.conflicts.length - SHOWN_CONFLICTS} more</summary>
+              <ConflictList conflicts={data.conflicts.slice(SHOWN_CONFLICTS)} />
+            </details>
+          )}
         </section>
       )}
 
@@ -257,9 +278,9 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
             headerToolbar={false}
             height="auto"
             events={events}
-            eventOrder="start,-duration,title"
-            // A busy month stays quick to draw and read: a few events per day, then "+N more".
-            dayMaxEvents={4}
+            eventOrder="rank,start,-duration,title"
+            // The month is summarised by the server (a few things a day and "+N more"); elsewhere a few all-day events, then FullCalendar's own "+N more".
+            dayMaxEvents={shownView === "month" ? false : 4}
             editable={canEdit}
             eventDurationEditable={false}
             eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
