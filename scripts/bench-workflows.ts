@@ -12,7 +12,7 @@
 //          --sleep-rate=<runs/s> (0: all at once, so the timers wait behind the
 //          backlog of starting runs: the queue is ordered by due time, as Inngest's is)
 import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import { parseArgs, promisify } from "node:util";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
@@ -71,6 +71,32 @@ async function stopPostgres(postgres: Postgres) {
   }
   for (let i = 0; i < 100 && isAlive(postgres.pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   await rm(postgres.dir, { recursive: true, force: true });
+}
+
+/**
+ * CPU seconds PostgreSQL has used so far: the postmaster, its live backends, and
+ * the backends that have exited (its children's times). On Linux only; 0 elsewhere.
+ * PostgreSQL shares the machine's cores with this process, so its CPU per run
+ * is part of what a run costs.
+ */
+async function postgresCpuSeconds(postmasterPid: number): Promise<number> {
+  const ticksPerSecond = 100;
+  const stat = async (pid: string) => {
+    const text = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    return text.slice(text.lastIndexOf(")") + 2).split(" ");
+  };
+  let ticks = 0;
+  const own = await stat(String(postmasterPid));
+  if (own.length < 15) return 0;
+  // utime, stime, cutime, cstime are fields 14-17 of /proc/<pid>/stat.
+  ticks += Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = await stat(entry);
+    if (Number(fields[1]) === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerSecond;
 }
 
 function isAlive(pid: number): boolean {
@@ -136,16 +162,19 @@ async function benchThroughput(server: Postgres): Promise<number> {
   const setup = await setUp(server, "bench_throughput");
   try {
     const cpuBefore = process.cpuUsage();
+    const postgresBefore = await postgresCpuSeconds(server.pid);
     const started = new Date();
     const sending = sendEvents(setup, "bench/chain", runs);
     const result = await throughput(setup.db, "bench-chain", runs, started);
     await sending;
     const cpu = process.cpuUsage(cpuBefore);
+    const postgresMsPerRun = ((await postgresCpuSeconds(server.pid)) - postgresBefore) * 1000 / runs;
     const cpuMsPerRun = (cpu.user + cpu.system) / 1000 / runs;
     console.log(
       `throughput: ${runs} runs in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.perSecond.toFixed(1)} runs/s ` +
         `(middle 80% of completions: ${result.sustainedPerSecond.toFixed(1)} runs/s); ` +
-        `this process used ${cpuMsPerRun.toFixed(1)} ms of CPU per run (${((cpu.user + cpu.system) / 1000 / result.elapsedMs * 100).toFixed(0)}% of a core)`,
+        `this process used ${cpuMsPerRun.toFixed(1)} ms of CPU per run (${((cpu.user + cpu.system) / 1000 / result.elapsedMs * 100).toFixed(0)}% of a core), ` +
+        `PostgreSQL ${postgresMsPerRun.toFixed(1)} ms per run; load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
     );
     return result.perSecond;
   } finally {

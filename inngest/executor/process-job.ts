@@ -14,7 +14,7 @@ import { startRuns } from "./ingest";
 import { internalEvents, type Op, type SerializedError, supportedOps } from "./protocol";
 import type { FunctionRegistry, RegisteredFunction } from "./registry";
 import { nextCronFire } from "./sync";
-import { isFinished, loadStoredSteps, lockRun, markStep, pendingStatus, saveRun, storeStep, type Tx } from "./run-state";
+import { isFinished, loadStoredSteps, lockRun, markStep, pendingStatus, saveRun, type StoredStep, storeStep, type Tx } from "./run-state";
 
 export interface ExecutorContext {
   db: Database;
@@ -42,16 +42,30 @@ const UNREACHABLE_RETRY_MS = 2_000;
 interface Next {
   job: WorkflowJob;
   run: WorkflowRun;
+  memo?: StoredMemo;
+}
+
+/**
+ * The run's stored steps as the SDK gets them, and the run's step counter they
+ * are exact for. Every step is stored under the run's lock and moves the
+ * counter, so a locked run showing the same counter has no stored step this
+ * copy lacks.
+ */
+interface StoredMemo {
+  stepCount: number;
+  steps: Record<string, unknown>;
+  stack: string[];
 }
 
 export async function processJob(ctx: ExecutorContext, claimed: WorkflowJob): Promise<void> {
   let job = claimed;
   let run: WorkflowRun | undefined;
+  let memo: StoredMemo | undefined;
   for (;;) {
     if (job.kind === "cron") return fireCron(ctx, job);
-    const next: Next | null = job.kind === "call" ? await runCall(ctx, job, run) : await fireTimer(ctx, job);
+    const next: Next | null = job.kind === "call" ? await runCall(ctx, job, run, memo) : await fireTimer(ctx, job);
     if (!next) return;
-    ({ job, run } = next);
+    ({ job, run, memo } = next);
   }
 }
 
@@ -72,7 +86,7 @@ async function lockForJob(tx: Tx, ctx: ExecutorContext, job: WorkflowJob) {
   return { run, otherJobs: jobs.filter((row) => row.id !== job.id).length };
 }
 
-async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowRun): Promise<Next | null> {
+async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowRun, knownMemo?: StoredMemo): Promise<Next | null> {
   const run = known ?? (await ctx.db.select().from(workflowRuns).where(eq(workflowRuns.id, job.runId!)))[0];
   if (!run || isFinished(run.status)) {
     await ctx.db.delete(workflowJobs).where(and(eq(workflowJobs.id, job.id), eq(workflowJobs.claimedBy, ctx.executorId)));
@@ -97,7 +111,8 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
       .set({ status: "running", startedAt: sql`coalesce(${workflowSteps.startedAt}, now())`, attempts: job.attempt + 1 })
       .where(and(eq(workflowSteps.runId, run.id), eq(workflowSteps.stepId, job.stepId), eq(workflowSteps.stored, false)));
   }
-  const { steps, stack } = await loadStoredSteps(ctx.db, run.id);
+  const memo = await storedMemo(ctx, run, knownMemo);
+  const { steps, stack } = memo;
   const outcome = await callFunction({
     url: fn.url,
     signingKey: ctx.signingKey,
@@ -132,9 +147,17 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
       return ctx.db.transaction(async (tx) => {
         const locked = await lockForJob(tx, ctx, job);
         if (!locked) return null;
-        return applyOps(tx, ctx, fn, locked.run, job, locked.otherJobs, outcome.ops);
+        return applyOps(tx, ctx, fn, locked.run, job, locked.otherJobs, outcome.ops, memo);
       });
   }
+}
+
+/** The steps to send: the copy the previous call of this claim left when it is still exact, else from the database. */
+async function storedMemo(ctx: ExecutorContext, run: WorkflowRun, known: StoredMemo | undefined): Promise<StoredMemo> {
+  if (known && known.stepCount === run.stepCount) return known;
+  // A run that never stored a step has none to load.
+  if (run.stepCount === 0) return { stepCount: 0, steps: {}, stack: [] };
+  return { stepCount: run.stepCount, ...(await loadStoredSteps(ctx.db, run.id)) };
 }
 
 /** Runs `finish` on the locked run if the job is still ours; the job is gone afterwards. */
@@ -175,9 +198,18 @@ async function applyOps(
   job: WorkflowJob,
   otherJobs: number,
   ops: Op[],
+  sent: StoredMemo,
 ): Promise<Next | null> {
   const now = new Date();
   const planned: NextJob[] = [];
+  // What the SDK was sent is still the whole story only if nothing was stored since.
+  const memo = sent.stepCount === run.stepCount ? { stepCount: sent.stepCount, steps: { ...sent.steps }, stack: [...sent.stack] } : undefined;
+  const stored = async (step: StoredStep) => {
+    if (!(await storeStep(tx, run, step)) || !memo) return;
+    memo.steps[step.stepId] = step.memo ?? null;
+    memo.stack.push(step.stepId);
+    memo.stepCount = run.stepCount;
+  };
   if (ops.length > 1) run.parallel = true;
   const known = await knownSteps(tx, run.id, ops);
 
@@ -191,18 +223,18 @@ async function applyOps(
       if (known.stored.has(op.id) && op.op !== "StepNotFound") continue;
       switch (op.op) {
         case "StepRun":
-          await storeStep(tx, run, { stepId: op.id, name, op: op.op, memo: { data: op.data ?? null }, status: "completed" });
+          await stored({ stepId: op.id, name, op: op.op, memo: { data: op.data ?? null }, status: "completed" });
           break;
         case "StepFailed": {
           const error = op.error ?? { message: "Step failed" };
-          await storeStep(tx, run, { stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
+          await stored({ stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
           break;
         }
         case "StepError": {
           const error = op.error ?? { message: "Step errored" };
           const attempts = (known.attempts.get(op.id) ?? 0) + 1;
           if (attempts >= fn.maxAttempts) {
-            await storeStep(tx, run, { stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
+            await stored({ stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
           } else {
             await markStep(tx, run.id, { stepId: op.id, name, op: "StepRun", status: "retrying", error, attempts });
             planned.push({ kind: "call", stepId: op.id, attempt: attempts, dueAt: new Date(now.getTime() + ctx.backoffMs(attempts)) });
@@ -236,7 +268,7 @@ async function applyOps(
           const target = String(opts.function_id ?? "");
           if (!ctx.registry.get(target)) {
             const error = { name: "FunctionNotFound", message: `step.invoke: no function "${target}" is synced.` };
-            await storeStep(tx, run, { stepId: op.id, name, op: op.op, memo: { error }, status: "failed", error });
+            await stored({ stepId: op.id, name, op: op.op, memo: { error }, status: "failed", error });
             break;
           }
           const payload = (opts.payload ?? {}) as { data?: Record<string, unknown> };
@@ -267,7 +299,8 @@ async function applyOps(
     await failRun(tx, ctx.registry, run, error.error);
     return null;
   }
-  return assignJobs(tx, ctx, run, job, otherJobs, planned, now);
+  const next = await assignJobs(tx, ctx, run, job, otherJobs, planned, now);
+  return next && memo ? { ...next, memo } : next;
 }
 
 // Ops whose storing is idempotent by itself (storeStep keeps a first result), so they need no look-up first.
