@@ -14,7 +14,7 @@ import { startRuns } from "./ingest";
 import { internalEvents, type Op, type SerializedError, supportedOps } from "./protocol";
 import type { FunctionRegistry, RegisteredFunction } from "./registry";
 import { nextCronFire } from "./sync";
-import { isFinished, loadStoredSteps, lockRun, markStep, pendingStatus, saveRun, type StoredStep, storeStep, type Tx } from "./run-state";
+import { isFinished, loadStoredSteps, lockRun, markStep, pendingStatus, saveRun, type StoredStep, storeStep, storeStepAndDiscover, type Tx } from "./run-state";
 
 export interface ExecutorContext {
   db: Database;
@@ -210,6 +210,18 @@ async function applyOps(
     memo.stack.push(step.stepId);
     memo.stepCount = run.stepCount;
   };
+  const only = ops.length === 1 ? stepResult(ops[0]!) : null;
+  if (only && otherJobs === 0) {
+    // The SDK ran the one step it met and nothing else of the run is pending: ask it for the next one.
+    const before = run.stepCount;
+    const next = await storeStepAndDiscover(tx, run, job.id, only, now);
+    if (memo && run.stepCount !== before) {
+      memo.steps[only.stepId] = only.memo;
+      memo.stack.push(only.stepId);
+      memo.stepCount = run.stepCount;
+    }
+    return next ? { job: next, run, memo } : null;
+  }
   if (ops.length > 1) run.parallel = true;
   const known = await knownSteps(tx, run.id, ops);
 
@@ -223,13 +235,9 @@ async function applyOps(
       if (known.stored.has(op.id) && op.op !== "StepNotFound") continue;
       switch (op.op) {
         case "StepRun":
-          await stored({ stepId: op.id, name, op: op.op, memo: { data: op.data ?? null }, status: "completed" });
+        case "StepFailed":
+          await stored(stepResult(op)!);
           break;
-        case "StepFailed": {
-          const error = op.error ?? { message: "Step failed" };
-          await stored({ stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
-          break;
-        }
         case "StepError": {
           const error = op.error ?? { message: "Step errored" };
           const attempts = (known.attempts.get(op.id) ?? 0) + 1;
@@ -301,6 +309,15 @@ async function applyOps(
   }
   const next = await assignJobs(tx, ctx, run, job, otherJobs, planned, now);
   return next && memo ? { ...next, memo } : next;
+}
+
+/** What a step the SDK ran (StepRun) or gave up on (StepFailed) stores; null for other ops. */
+function stepResult(op: Op): StoredStep | null {
+  const name = op.displayName ?? op.name ?? op.id;
+  if (op.op === "StepRun") return { stepId: op.id, name, op: op.op, memo: { data: op.data ?? null }, status: "completed" };
+  if (op.op !== "StepFailed") return null;
+  const error = op.error ?? { message: "Step failed" };
+  return { stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error };
 }
 
 // Ops whose storing is idempotent by itself (storeStep keeps a first result), so they need no look-up first.
