@@ -57,9 +57,10 @@ interface StoredMemo {
   stack: string[];
 }
 
-export async function processJob(ctx: ExecutorContext, claimed: WorkflowJob): Promise<void> {
+/** `run`: the job's run as read when it was claimed, if known. */
+export async function processJob(ctx: ExecutorContext, claimed: WorkflowJob, claimedRun?: WorkflowRun): Promise<void> {
   let job = claimed;
-  let run: WorkflowRun | undefined;
+  let run = claimedRun;
   let memo: StoredMemo | undefined;
   for (;;) {
     if (job.kind === "cron") return fireCron(ctx, job);

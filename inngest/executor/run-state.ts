@@ -213,7 +213,7 @@ export async function storeStepAndDiscover(tx: Tx, run: WorkflowRun, jobId: numb
   return row ? toJob(row) : null;
 }
 
-interface JobRow {
+export interface JobRow {
   id: number | string | bigint;
   kind: WorkflowJob["kind"];
   function_id: string;
@@ -223,6 +223,48 @@ interface JobRow {
   due_at: Date | string;
   claimed_by: string | null;
   claimed_until: Date | string | null;
+}
+
+/** A run as `to_jsonb` gives it: column names, timestamps as text. */
+export interface RunJson {
+  id: string;
+  function_id: string;
+  event_id: string;
+  event: Record<string, unknown>;
+  workspace_id: string | null;
+  status: WorkflowRunStatus;
+  attempt: number;
+  step_count: number;
+  parallel: boolean;
+  output: unknown;
+  error: WorkflowRun["error"];
+  parent_run_id: string | null;
+  parent_step_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+}
+
+export function toRun(row: RunJson): WorkflowRun {
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    id: row.id,
+    functionId: row.function_id,
+    eventId: row.event_id,
+    event: row.event,
+    workspaceId: row.workspace_id,
+    status: row.status,
+    attempt: row.attempt,
+    stepCount: row.step_count,
+    parallel: row.parallel,
+    output: row.output ?? null,
+    error: row.error ?? null,
+    parentRunId: row.parent_run_id,
+    parentStepId: row.parent_step_id,
+    createdAt: new Date(row.created_at),
+    startedAt: date(row.started_at),
+    endedAt: date(row.ended_at),
+  };
 }
 
 /** A job as drizzle would map it, from a raw row (timestamps come as strings through postgres.js, as Dates through PGlite). */
