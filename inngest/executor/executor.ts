@@ -8,6 +8,7 @@ import { and, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowJob, type WorkflowRun, workflowJobs } from "@/db/schema";
 import { ingestEvents, toPayloads } from "./ingest";
+import { fetchPoster, nodePoster } from "./post-json";
 import { type ExecutorContext, processJob } from "./process-job";
 import { type JobRow, type RunJson, rowsOf, toJob, toRun, type Tx } from "./run-state";
 import { FunctionRegistry, registerFunction } from "./registry";
@@ -65,7 +66,7 @@ export class WorkflowExecutor {
       registry: this.registry,
       executorId: this.id,
       signingKey: options.signingKey,
-      fetch: options.fetch ?? fetch,
+      post: options.fetch ? fetchPoster(options.fetch) : nodePoster(),
       backoffMs: options.backoffMs ?? defaultBackoffMs,
       callTimeoutMs: options.callTimeoutMs ?? 5 * 60_000,
       wake: () => this.wake(),
@@ -75,7 +76,7 @@ export class WorkflowExecutor {
   /** Syncs every app; throws SyncError or UnsupportedFunctionError (naming the function) and stores nothing then. */
   async sync(): Promise<SyncedApp[]> {
     const apps: SyncedApp[] = [];
-    for (const url of this.options.appUrls) apps.push(await fetchAppFunctions(url, this.options.signingKey, this.context.fetch));
+    for (const url of this.options.appUrls) apps.push(await fetchAppFunctions(url, this.options.signingKey, this.options.fetch ?? fetch));
     for (const app of apps) {
       await saveAppFunctions(this.options.db, app);
       this.registry.setApp(app.appId, app.functions);

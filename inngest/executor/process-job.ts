@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowJob, type WorkflowJobKind, type WorkflowRun, workflowJobs, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema";
 import { callFunction } from "./call-function";
+import type { PostJson } from "./post-json";
 import { compileExpression, UnsupportedExpressionError } from "./expression";
 import { InvalidDurationError, resolveWakeTime } from "./duration";
 import { completeRun, failRun } from "./finish-run";
@@ -21,7 +22,7 @@ export interface ExecutorContext {
   registry: FunctionRegistry;
   executorId: string;
   signingKey: string;
-  fetch: typeof fetch;
+  post: PostJson;
   /** Delay before retry number `attempt` (1 for the first retry). */
   backoffMs(attempt: number): number;
   callTimeoutMs: number;
@@ -123,7 +124,7 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
     maxAttempts: fn.maxAttempts,
     steps,
     stack,
-    fetch: ctx.fetch,
+    post: ctx.post,
     timeoutMs: ctx.callTimeoutMs,
   });
 
