@@ -147,6 +147,11 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
       });
     case "ops":
       return ctx.db.transaction(async (tx) => {
+        const only = outcome.ops.length === 1 ? stepResult(outcome.ops[0]!) : null;
+        if (only) {
+          const next = await storeOnlyStep(tx, ctx, job, only, memo);
+          if (next !== undefined) return next;
+        }
         const locked = await lockForJob(tx, ctx, job);
         if (!locked) return null;
         return applyOps(tx, ctx, fn, locked.run, job, locked.otherJobs, outcome.ops, memo);
@@ -160,6 +165,32 @@ async function storedMemo(ctx: ExecutorContext, run: WorkflowRun, known: StoredM
   // A run that never stored a step has none to load.
   if (run.stepCount === 0) return { stepCount: 0, steps: {}, stack: [] };
   return { stepCount: run.stepCount, ...(await loadStoredSteps(ctx.db, run.id)) };
+}
+
+/**
+ * The most common answer: the SDK ran the one step it met. When the job is
+ * still ours and nothing else of the run is pending, the step is stored and
+ * the job becomes the next discovery call in one statement after the run's
+ * lock. Undefined when the run needs the general path (which then finds it
+ * untouched).
+ */
+async function storeOnlyStep(tx: Tx, ctx: ExecutorContext, job: WorkflowJob, step: StoredStep, sent: StoredMemo): Promise<Next | null | undefined> {
+  const run = await lockRun(tx, job.runId!);
+  if (!run || isFinished(run.status)) return undefined;
+  const memo = carriedMemo(sent, run);
+  const { applied, job: next } = await storeStepAndDiscover(tx, run, job.id, ctx.executorId, step, new Date());
+  if (!applied) return undefined;
+  if (memo && run.stepCount !== memo.stepCount) {
+    memo.steps[step.stepId] = step.memo ?? null;
+    memo.stack.push(step.stepId);
+    memo.stepCount = run.stepCount;
+  }
+  return next ? { job: next, run, memo } : null;
+}
+
+/** A copy of what the SDK was sent, if that is still the whole story of the locked run: nothing was stored since. */
+function carriedMemo(sent: StoredMemo, run: WorkflowRun): StoredMemo | undefined {
+  return sent.stepCount === run.stepCount ? { stepCount: sent.stepCount, steps: { ...sent.steps }, stack: [...sent.stack] } : undefined;
 }
 
 /** Runs `finish` on the locked run if the job is still ours; the job is gone afterwards. */
@@ -204,26 +235,13 @@ async function applyOps(
 ): Promise<Next | null> {
   const now = new Date();
   const planned: NextJob[] = [];
-  // What the SDK was sent is still the whole story only if nothing was stored since.
-  const memo = sent.stepCount === run.stepCount ? { stepCount: sent.stepCount, steps: { ...sent.steps }, stack: [...sent.stack] } : undefined;
+  const memo = carriedMemo(sent, run);
   const stored = async (step: StoredStep) => {
     if (!(await storeStep(tx, run, step)) || !memo) return;
     memo.steps[step.stepId] = step.memo ?? null;
     memo.stack.push(step.stepId);
     memo.stepCount = run.stepCount;
   };
-  const only = ops.length === 1 ? stepResult(ops[0]!) : null;
-  if (only && otherJobs === 0) {
-    // The SDK ran the one step it met and nothing else of the run is pending: ask it for the next one.
-    const before = run.stepCount;
-    const next = await storeStepAndDiscover(tx, run, job.id, only, now);
-    if (memo && run.stepCount !== before) {
-      memo.steps[only.stepId] = only.memo;
-      memo.stack.push(only.stepId);
-      memo.stepCount = run.stepCount;
-    }
-    return next ? { job: next, run, memo } : null;
-  }
   if (ops.length > 1) run.parallel = true;
   const known = await knownSteps(tx, run.id, ops);
 

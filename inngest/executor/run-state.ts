@@ -178,20 +178,35 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * The most common answer of all, in one statement: the SDK ran one step and
- * nothing else of the run is pending, so the step is stored (once, as
+ * The most common answer of all, in one statement on a run locked before it
+ * (so it reads the run's jobs as they are): if the job is still `executorId`'s
+ * and nothing else of the run is pending, the step is stored (once, as
  * storeStep does) and the job becomes the run's next discovery call, due now.
- * Null when the job is gone.
+ * Otherwise nothing changes and `applied` is false.
  */
-export async function storeStepAndDiscover(tx: Tx, run: WorkflowRun, jobId: number, step: StoredStep, now: Date): Promise<WorkflowJob | null> {
+export async function storeStepAndDiscover(
+  tx: Tx,
+  run: WorkflowRun,
+  jobId: number,
+  executorId: string,
+  step: StoredStep,
+  now: Date,
+): Promise<{ applied: boolean; job: WorkflowJob | null }> {
   const seq = run.stepCount + 1;
   const at = now.toISOString();
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   const result = await tx.execute(sql`
-    with stored as (
+    with mine as (
+      select id from workflow_jobs where id = ${jobId} and claimed_by = ${executorId} for update
+    ),
+    go as (
+      select 1 from mine where not exists (select 1 from workflow_jobs where run_id = ${run.id}::uuid and id <> ${jobId})
+    ),
+    stored as (
       insert into workflow_steps as s (run_id, step_id, name, op, status, memo, stored, seq, error, attempts, started_at, ended_at)
-      values (${run.id}::uuid, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}::workflow_step_status, ${json(step.memo)}::jsonb,
-        true, ${seq}::int, ${json(step.error)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz)
+      select ${run.id}::uuid, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}::workflow_step_status, ${json(step.memo)}::jsonb,
+        true, ${seq}::int, ${json(step.error)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz
+      where exists (select 1 from go)
       on conflict (run_id, step_id) do update set
         status = excluded.status, memo = excluded.memo, stored = true, seq = excluded.seq, error = coalesce(excluded.error, s.error),
         attempts = greatest(s.attempts, 1), started_at = coalesce(s.started_at, excluded.started_at), ended_at = excluded.ended_at
@@ -199,18 +214,21 @@ export async function storeStepAndDiscover(tx: Tx, run: WorkflowRun, jobId: numb
       returning 1
     ),
     job as (
-      update workflow_jobs set kind = 'call', step_id = null, attempt = 0, due_at = ${at}::timestamptz where id = ${jobId}
+      update workflow_jobs set kind = 'call', step_id = null, attempt = 0, due_at = ${at}::timestamptz
+      where id = ${jobId} and exists (select 1 from go)
       returning id, kind, function_id, run_id, step_id, attempt, due_at, claimed_by, claimed_until
     ),
     run as (
       update workflow_runs set step_count = case when exists (select 1 from stored) then ${seq}::int else step_count end, status = 'running', parallel = false
-      where id = ${run.id}::uuid
+      where id = ${run.id}::uuid and exists (select 1 from go)
     )
-    select exists (select 1 from stored) as stored, job.* from job`);
-  const [row] = rowsOf<JobRow & { stored: boolean }>(result);
-  if (row?.stored) run.stepCount = seq;
+    select exists (select 1 from go) as applied, exists (select 1 from stored) as stored, job.*
+    from (select 1) as one left join job on true`);
+  const [row] = rowsOf<Partial<JobRow> & { applied: boolean; stored: boolean }>(result);
+  if (!row?.applied) return { applied: false, job: null };
+  if (row.stored) run.stepCount = seq;
   Object.assign(run, { status: "running", parallel: false });
-  return row ? toJob(row) : null;
+  return { applied: true, job: row.id === undefined || row.id === null ? null : toJob(row as JobRow) };
 }
 
 export interface JobRow {
