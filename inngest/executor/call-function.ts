@@ -4,6 +4,7 @@
 //   else a function-level error, retried unless x-inngest-no-retry says otherwise
 import type { WorkflowRun } from "@/db/schema";
 import { errorSchema, headers, type Op, opsSchema, type SerializedError } from "./protocol";
+import type { PostJson, PostResponse } from "./post-json";
 import { canonicalBody, signatureHeader } from "./signing";
 
 export type CallOutcome =
@@ -23,7 +24,7 @@ export interface CallRequest {
   maxAttempts: number;
   steps: Record<string, unknown>;
   stack: string[];
-  fetch: typeof fetch;
+  post: PostJson;
   timeoutMs: number;
 }
 
@@ -45,20 +46,14 @@ export async function callFunction(request: CallRequest): Promise<CallOutcome> {
     version: -1,
   });
 
-  let response: Response;
-  let text: string;
+  let response: PostResponse;
   try {
-    response = await request.fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", [headers.signature]: signatureHeader(body, request.signingKey) },
-      body,
-      signal: AbortSignal.timeout(request.timeoutMs),
-    });
-    text = await response.text();
+    response = await request.post(url, body, { "content-type": "application/json", [headers.signature]: signatureHeader(body, request.signingKey) }, request.timeoutMs);
   } catch (error) {
     return { kind: "unreachable", error: { name: "FetchError", message: `Could not reach ${url.origin}: ${(error as Error).message}` } };
   }
 
+  const { text } = response;
   if (response.status === 200) return { kind: "done", output: parseJson(text) ?? null };
   if (response.status === 206) {
     const ops = opsSchema.safeParse(parseJson(text));
@@ -71,9 +66,9 @@ export async function callFunction(request: CallRequest): Promise<CallOutcome> {
     : { name: "HttpError", message: `HTTP ${response.status}: ${text.slice(0, 500) || response.statusText}` };
   return {
     kind: "error",
-    retry: response.headers.get(headers.noRetry) !== "true",
+    retry: response.header(headers.noRetry) !== "true",
     error,
-    retryAfterMs: retryAfter(response.headers.get(headers.retryAfter)),
+    retryAfterMs: retryAfter(response.header(headers.retryAfter)),
   };
 }
 

@@ -4,12 +4,13 @@
 // it keeps renewing, so several executors on one database share the work and a
 // dead one's jobs are taken over once its lease lapses.
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { type WorkflowJob, workflowJobs } from "@/db/schema";
+import { type WorkflowJob, type WorkflowRun, workflowJobs } from "@/db/schema";
 import { ingestEvents, toPayloads } from "./ingest";
+import { fetchPoster, nodePoster } from "./post-json";
 import { type ExecutorContext, processJob } from "./process-job";
-import type { Tx } from "./run-state";
+import { type JobRow, type RunJson, rowsOf, toJob, toRun, type Tx } from "./run-state";
 import { FunctionRegistry, registerFunction } from "./registry";
 import { fetchAppFunctions, saveAppFunctions, type SyncedApp } from "./sync";
 import { workflowFunctions } from "@/db/schema";
@@ -34,6 +35,8 @@ export interface ExecutorOptions {
 }
 
 const CLAIM_LOCK_ID = 727_101;
+
+type ClaimedJob = WorkflowJob & { run?: WorkflowRun };
 
 export function defaultBackoffMs(attempt: number): number {
   const base = Math.min(15_000 * 2 ** (attempt - 1), 10 * 60_000);
@@ -63,7 +66,7 @@ export class WorkflowExecutor {
       registry: this.registry,
       executorId: this.id,
       signingKey: options.signingKey,
-      fetch: options.fetch ?? fetch,
+      post: options.fetch ? fetchPoster(options.fetch) : nodePoster(),
       backoffMs: options.backoffMs ?? defaultBackoffMs,
       callTimeoutMs: options.callTimeoutMs ?? 5 * 60_000,
       wake: () => this.wake(),
@@ -73,7 +76,7 @@ export class WorkflowExecutor {
   /** Syncs every app; throws SyncError or UnsupportedFunctionError (naming the function) and stores nothing then. */
   async sync(): Promise<SyncedApp[]> {
     const apps: SyncedApp[] = [];
-    for (const url of this.options.appUrls) apps.push(await fetchAppFunctions(url, this.options.signingKey, this.context.fetch));
+    for (const url of this.options.appUrls) apps.push(await fetchAppFunctions(url, this.options.signingKey, this.options.fetch ?? fetch));
     for (const app of apps) {
       await saveAppFunctions(this.options.db, app);
       this.registry.setApp(app.appId, app.functions);
@@ -165,8 +168,8 @@ export class WorkflowExecutor {
     }
   }
 
-  private track(job: WorkflowJob) {
-    const work = processJob(this.context, job)
+  private track({ run, ...job }: ClaimedJob) {
+    const work = processJob(this.context, job, run)
       .catch((error: unknown) => this.reportError(error))
       .finally(() => {
         this.inflight.delete(job.id);
@@ -181,14 +184,11 @@ export class WorkflowExecutor {
   }
 
   /** Claims up to `limit` due jobs, keeping functions with a concurrency limit under it. */
-  private async claim(limit: number): Promise<WorkflowJob[]> {
+  private async claim(limit: number): Promise<ClaimedJob[]> {
     const db = this.options.db;
     const limited = this.registry.limited();
-    const lease = sql`now() + ${this.leaseMs} * interval '1 millisecond'`;
     // Without limits to count against, one statement claims atomically: no transaction round trips.
-    if (limited.length === 0) {
-      return db.update(workflowJobs).set({ claimedBy: this.id, claimedUntil: lease }).where(inArray(workflowJobs.id, this.dueJobs(db, limit, []))).returning();
-    }
+    if (limited.length === 0) return this.claimDue(db, limit, []);
     return db.transaction(async (tx) => {
       const full: string[] = [];
       const room = new Map<string, number>();
@@ -206,14 +206,10 @@ export class WorkflowExecutor {
           else room.set(fn.id, free);
         }
       }
-      const claimed = await tx
-        .update(workflowJobs)
-        .set({ claimedBy: this.id, claimedUntil: lease })
-        .where(inArray(workflowJobs.id, this.dueJobs(tx, limit, full)))
-        .returning();
+      const claimed = await this.claimDue(tx, limit, full);
       if (room.size === 0) return claimed;
       // Over a function's limit: hand the surplus back.
-      const kept: WorkflowJob[] = [];
+      const kept: ClaimedJob[] = [];
       const surplus: number[] = [];
       for (const job of claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())) {
         const free = room.get(job.functionId);
@@ -230,21 +226,27 @@ export class WorkflowExecutor {
     });
   }
 
-  /** Ids of due, unclaimed jobs, oldest first, locked and skipping those another executor is locking. */
-  private dueJobs(tx: Tx, limit: number, fullFunctions: string[]) {
-    return tx
-      .select({ id: workflowJobs.id })
-      .from(workflowJobs)
-      .where(
-        and(
-          lte(workflowJobs.dueAt, sql`now()`),
-          or(isNull(workflowJobs.claimedUntil), lt(workflowJobs.claimedUntil, sql`now()`)),
-          fullFunctions.length > 0 ? notInArray(workflowJobs.functionId, fullFunctions) : undefined,
-        ),
+  /**
+   * Claims due, unclaimed jobs, oldest first, skipping those another executor
+   * is locking. Each comes with its run as it stands (read, not locked), which
+   * saves the first call of every run a read of its own.
+   */
+  private async claimDue(tx: Tx, limit: number, fullFunctions: string[]): Promise<ClaimedJob[]> {
+    const result = await tx.execute(sql`
+      with claimed as (
+        update workflow_jobs set claimed_by = ${this.id}, claimed_until = now() + ${this.leaseMs} * interval '1 millisecond'
+        where id in (
+          select id from workflow_jobs
+          where due_at <= now() and (claimed_until is null or claimed_until < now())
+          ${fullFunctions.length > 0 ? sql`and ${notInArray(workflowJobs.functionId, fullFunctions)}` : sql``}
+          order by due_at
+          limit ${limit}
+          for update skip locked
+        )
+        returning *
       )
-      .orderBy(workflowJobs.dueAt)
-      .limit(limit)
-      .for("update", { skipLocked: true });
+      select claimed.*, to_jsonb(r) as run from claimed left join workflow_runs r on r.id = claimed.run_id`);
+    return rowsOf<JobRow & { run: RunJson | null }>(result).map((row) => ({ ...toJob(row), run: row.run ? toRun(row.run) : undefined }));
   }
 
   private async renewLeases() {

@@ -6,11 +6,10 @@ import { type WorkflowRun, workflowJobs } from "@/db/schema";
 import { ingestEvents } from "./ingest";
 import { type EventPayload, internalEvents, type SerializedError } from "./protocol";
 import type { FunctionRegistry } from "./registry";
-import { clearPending, continueRun, isFinished, lockRun, saveRun, storeStep, type Tx } from "./run-state";
+import { continueRun, endRun, isFinished, lockRun, storeStep, type Tx } from "./run-state";
 
 export async function completeRun(tx: Tx, registry: FunctionRegistry, run: WorkflowRun, output: unknown): Promise<void> {
-  await clearPending(tx, run.id);
-  await saveRun(tx, run, { status: "completed", output: output ?? null, error: null, endedAt: new Date() });
+  await endRun(tx, run, { status: "completed", output: output ?? null, error: null, endedAt: new Date() });
   if (registry.listensTo(internalEvents.functionFinished)) {
     await ingestEvents(tx, registry, [
       internalEvent(internalEvents.functionFinished, `finished-${run.id}`, { function_id: run.functionId, run_id: run.id, event: run.event, result: output ?? null }),
@@ -20,8 +19,7 @@ export async function completeRun(tx: Tx, registry: FunctionRegistry, run: Workf
 }
 
 export async function failRun(tx: Tx, registry: FunctionRegistry, run: WorkflowRun, error: SerializedError): Promise<void> {
-  await clearPending(tx, run.id);
-  await saveRun(tx, run, { status: "failed", error, endedAt: new Date() });
+  await endRun(tx, run, { status: "failed", error, endedAt: new Date() });
   if (registry.listensTo(internalEvents.functionFailed)) {
     await ingestEvents(tx, registry, [
       // One failure event per failure: a run fails once per start or manual retry

@@ -3,7 +3,7 @@
 // the runs it cancels. All of it in one transaction, so an event is either
 // fully taken in or not at all.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, lte, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { finishedRunStatuses, workflowEvents, workflowJobs, workflowRuns, workflowWaits, workspaces } from "@/db/schema";
 import { compileExpression } from "./expression";
 import { type EventPayload, incomingEventSchema } from "./protocol";
@@ -108,23 +108,35 @@ export async function ingestEvents(db: Tx, registry: FunctionRegistry, payloads:
       }
     }
     await startRuns(tx, runs);
+    // One look-up for the whole batch: only the waits stored before it can match, and each is taken once.
+    const waits = events.length > 0 ? await waitsFor(tx, [...new Set(events.map((event) => event.name))]) : [];
     for (const event of events) {
-      await resolveWaits(tx, event);
+      await resolveWaits(tx, event, waits);
       await cancelRuns(tx, registry, event);
     }
     return payloads.map((event) => event.id);
   });
 }
 
-/** Hands the event to every run waiting for it whose condition it meets. */
-async function resolveWaits(tx: Tx, event: EventPayload): Promise<void> {
-  const waits = await tx
-    .select({ runId: workflowWaits.runId, stepId: workflowWaits.stepId, expression: workflowWaits.expression, trigger: workflowRuns.event })
+async function waitsFor(tx: Tx, eventNames: string[]) {
+  return tx
+    .select({
+      runId: workflowWaits.runId,
+      stepId: workflowWaits.stepId,
+      eventName: workflowWaits.eventName,
+      expression: workflowWaits.expression,
+      trigger: workflowRuns.event,
+    })
     .from(workflowWaits)
     .innerJoin(workflowRuns, eq(workflowRuns.id, workflowWaits.runId))
-    .where(eq(workflowWaits.eventName, event.name))
+    .where(inArray(workflowWaits.eventName, eventNames))
     .orderBy(asc(workflowWaits.runId), asc(workflowWaits.stepId));
-  for (const wait of waits) {
+}
+
+/** Hands the event to every run waiting for it whose condition it meets. */
+async function resolveWaits(tx: Tx, event: EventPayload, stored: Awaited<ReturnType<typeof waitsFor>>): Promise<void> {
+  for (const wait of stored) {
+    if (wait.eventName !== event.name) continue;
     // Expressions were checked when the wait was stored; a failure here means no match.
     let matches = true;
     if (wait.expression) {

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowJob, type WorkflowJobKind, type WorkflowRun, workflowJobs, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema";
 import { callFunction } from "./call-function";
+import type { PostJson } from "./post-json";
 import { compileExpression, UnsupportedExpressionError } from "./expression";
 import { InvalidDurationError, resolveWakeTime } from "./duration";
 import { completeRun, failRun } from "./finish-run";
@@ -14,14 +15,14 @@ import { startRuns } from "./ingest";
 import { internalEvents, type Op, type SerializedError, supportedOps } from "./protocol";
 import type { FunctionRegistry, RegisteredFunction } from "./registry";
 import { nextCronFire } from "./sync";
-import { isFinished, loadStoredSteps, lockRun, markStep, pendingStatus, saveRun, storeStep, type Tx } from "./run-state";
+import { isFinished, loadStoredSteps, lockRun, markStep, pendingStatus, saveRun, type StoredStep, storeStep, storeStepAndDiscover, type Tx } from "./run-state";
 
 export interface ExecutorContext {
   db: Database;
   registry: FunctionRegistry;
   executorId: string;
   signingKey: string;
-  fetch: typeof fetch;
+  post: PostJson;
   /** Delay before retry number `attempt` (1 for the first retry). */
   backoffMs(attempt: number): number;
   callTimeoutMs: number;
@@ -42,16 +43,31 @@ const UNREACHABLE_RETRY_MS = 2_000;
 interface Next {
   job: WorkflowJob;
   run: WorkflowRun;
+  memo?: StoredMemo;
 }
 
-export async function processJob(ctx: ExecutorContext, claimed: WorkflowJob): Promise<void> {
+/**
+ * The run's stored steps as the SDK gets them, and the run's step counter they
+ * are exact for. Every step is stored under the run's lock and moves the
+ * counter, so a locked run showing the same counter has no stored step this
+ * copy lacks.
+ */
+interface StoredMemo {
+  stepCount: number;
+  steps: Record<string, unknown>;
+  stack: string[];
+}
+
+/** `run`: the job's run as read when it was claimed, if known. */
+export async function processJob(ctx: ExecutorContext, claimed: WorkflowJob, claimedRun?: WorkflowRun): Promise<void> {
   let job = claimed;
-  let run: WorkflowRun | undefined;
+  let run = claimedRun;
+  let memo: StoredMemo | undefined;
   for (;;) {
     if (job.kind === "cron") return fireCron(ctx, job);
-    const next: Next | null = job.kind === "call" ? await runCall(ctx, job, run) : await fireTimer(ctx, job);
+    const next: Next | null = job.kind === "call" ? await runCall(ctx, job, run, memo) : await fireTimer(ctx, job);
     if (!next) return;
-    ({ job, run } = next);
+    ({ job, run, memo } = next);
   }
 }
 
@@ -72,7 +88,7 @@ async function lockForJob(tx: Tx, ctx: ExecutorContext, job: WorkflowJob) {
   return { run, otherJobs: jobs.filter((row) => row.id !== job.id).length };
 }
 
-async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowRun): Promise<Next | null> {
+async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowRun, knownMemo?: StoredMemo): Promise<Next | null> {
   const run = known ?? (await ctx.db.select().from(workflowRuns).where(eq(workflowRuns.id, job.runId!)))[0];
   if (!run || isFinished(run.status)) {
     await ctx.db.delete(workflowJobs).where(and(eq(workflowJobs.id, job.id), eq(workflowJobs.claimedBy, ctx.executorId)));
@@ -97,7 +113,8 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
       .set({ status: "running", startedAt: sql`coalesce(${workflowSteps.startedAt}, now())`, attempts: job.attempt + 1 })
       .where(and(eq(workflowSteps.runId, run.id), eq(workflowSteps.stepId, job.stepId), eq(workflowSteps.stored, false)));
   }
-  const { steps, stack } = await loadStoredSteps(ctx.db, run.id);
+  const memo = await storedMemo(ctx, run, knownMemo);
+  const { steps, stack } = memo;
   const outcome = await callFunction({
     url: fn.url,
     signingKey: ctx.signingKey,
@@ -107,7 +124,7 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
     maxAttempts: fn.maxAttempts,
     steps,
     stack,
-    fetch: ctx.fetch,
+    post: ctx.post,
     timeoutMs: ctx.callTimeoutMs,
   });
 
@@ -130,11 +147,50 @@ async function runCall(ctx: ExecutorContext, job: WorkflowJob, known?: WorkflowR
       });
     case "ops":
       return ctx.db.transaction(async (tx) => {
+        const only = outcome.ops.length === 1 ? stepResult(outcome.ops[0]!) : null;
+        if (only) {
+          const next = await storeOnlyStep(tx, ctx, job, only, memo);
+          if (next !== undefined) return next;
+        }
         const locked = await lockForJob(tx, ctx, job);
         if (!locked) return null;
-        return applyOps(tx, ctx, fn, locked.run, job, locked.otherJobs, outcome.ops);
+        return applyOps(tx, ctx, fn, locked.run, job, locked.otherJobs, outcome.ops, memo);
       });
   }
+}
+
+/** The steps to send: the copy the previous call of this claim left when it is still exact, else from the database. */
+async function storedMemo(ctx: ExecutorContext, run: WorkflowRun, known: StoredMemo | undefined): Promise<StoredMemo> {
+  if (known && known.stepCount === run.stepCount) return known;
+  // A run that never stored a step has none to load.
+  if (run.stepCount === 0) return { stepCount: 0, steps: {}, stack: [] };
+  return { stepCount: run.stepCount, ...(await loadStoredSteps(ctx.db, run.id)) };
+}
+
+/**
+ * The most common answer: the SDK ran the one step it met. When the job is
+ * still ours and nothing else of the run is pending, the step is stored and
+ * the job becomes the next discovery call in one statement after the run's
+ * lock. Undefined when the run needs the general path (which then finds it
+ * untouched).
+ */
+async function storeOnlyStep(tx: Tx, ctx: ExecutorContext, job: WorkflowJob, step: StoredStep, sent: StoredMemo): Promise<Next | null | undefined> {
+  const run = await lockRun(tx, job.runId!);
+  if (!run || isFinished(run.status)) return undefined;
+  const memo = carriedMemo(sent, run);
+  const { applied, job: next } = await storeStepAndDiscover(tx, run, job.id, ctx.executorId, step, new Date());
+  if (!applied) return undefined;
+  if (memo && run.stepCount !== memo.stepCount) {
+    memo.steps[step.stepId] = step.memo ?? null;
+    memo.stack.push(step.stepId);
+    memo.stepCount = run.stepCount;
+  }
+  return next ? { job: next, run, memo } : null;
+}
+
+/** A copy of what the SDK was sent, if that is still the whole story of the locked run: nothing was stored since. */
+function carriedMemo(sent: StoredMemo, run: WorkflowRun): StoredMemo | undefined {
+  return sent.stepCount === run.stepCount ? { stepCount: sent.stepCount, steps: { ...sent.steps }, stack: [...sent.stack] } : undefined;
 }
 
 /** Runs `finish` on the locked run if the job is still ours; the job is gone afterwards. */
@@ -175,9 +231,17 @@ async function applyOps(
   job: WorkflowJob,
   otherJobs: number,
   ops: Op[],
+  sent: StoredMemo,
 ): Promise<Next | null> {
   const now = new Date();
   const planned: NextJob[] = [];
+  const memo = carriedMemo(sent, run);
+  const stored = async (step: StoredStep) => {
+    if (!(await storeStep(tx, run, step)) || !memo) return;
+    memo.steps[step.stepId] = step.memo ?? null;
+    memo.stack.push(step.stepId);
+    memo.stepCount = run.stepCount;
+  };
   if (ops.length > 1) run.parallel = true;
   const known = await knownSteps(tx, run.id, ops);
 
@@ -191,18 +255,14 @@ async function applyOps(
       if (known.stored.has(op.id) && op.op !== "StepNotFound") continue;
       switch (op.op) {
         case "StepRun":
-          await storeStep(tx, run, { stepId: op.id, name, op: op.op, memo: { data: op.data ?? null }, status: "completed" });
+        case "StepFailed":
+          await stored(stepResult(op)!);
           break;
-        case "StepFailed": {
-          const error = op.error ?? { message: "Step failed" };
-          await storeStep(tx, run, { stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
-          break;
-        }
         case "StepError": {
           const error = op.error ?? { message: "Step errored" };
           const attempts = (known.attempts.get(op.id) ?? 0) + 1;
           if (attempts >= fn.maxAttempts) {
-            await storeStep(tx, run, { stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
+            await stored({ stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error });
           } else {
             await markStep(tx, run.id, { stepId: op.id, name, op: "StepRun", status: "retrying", error, attempts });
             planned.push({ kind: "call", stepId: op.id, attempt: attempts, dueAt: new Date(now.getTime() + ctx.backoffMs(attempts)) });
@@ -236,7 +296,7 @@ async function applyOps(
           const target = String(opts.function_id ?? "");
           if (!ctx.registry.get(target)) {
             const error = { name: "FunctionNotFound", message: `step.invoke: no function "${target}" is synced.` };
-            await storeStep(tx, run, { stepId: op.id, name, op: op.op, memo: { error }, status: "failed", error });
+            await stored({ stepId: op.id, name, op: op.op, memo: { error }, status: "failed", error });
             break;
           }
           const payload = (opts.payload ?? {}) as { data?: Record<string, unknown> };
@@ -267,7 +327,17 @@ async function applyOps(
     await failRun(tx, ctx.registry, run, error.error);
     return null;
   }
-  return assignJobs(tx, ctx, run, job, otherJobs, planned, now);
+  const next = await assignJobs(tx, ctx, run, job, otherJobs, planned, now);
+  return next && memo ? { ...next, memo } : next;
+}
+
+/** What a step the SDK ran (StepRun) or gave up on (StepFailed) stores; null for other ops. */
+function stepResult(op: Op): StoredStep | null {
+  const name = op.displayName ?? op.name ?? op.id;
+  if (op.op === "StepRun") return { stepId: op.id, name, op: op.op, memo: { data: op.data ?? null }, status: "completed" };
+  if (op.op !== "StepFailed") return null;
+  const error = op.error ?? { message: "Step failed" };
+  return { stepId: op.id, name, op: "StepRun", memo: { error }, status: "failed", error };
 }
 
 // Ops whose storing is idempotent by itself (storeStep keeps a first result), so they need no look-up first.

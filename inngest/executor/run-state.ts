@@ -1,17 +1,17 @@
 // Writes to one run's state, always inside a transaction that holds the run's
 // row lock (lockRun), so a run's steps, jobs and status change one writer at a
 // time even with several executors on one database.
-import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import {
   finishedRunStatuses,
+  type WorkflowJob,
   type WorkflowRun,
   type WorkflowRunStatus,
   type WorkflowStepStatus,
   workflowJobs,
   workflowRuns,
   workflowSteps,
-  workflowWaits,
 } from "@/db/schema";
 import type { SerializedError } from "./protocol";
 
@@ -151,19 +151,151 @@ export async function continueRun(tx: Tx, run: WorkflowRun, exceptJobId?: number
   await saveRun(tx, run, { status: await pendingStatus(tx, run.id), parallel });
 }
 
-/** Removes every pending job and wait of a run that has ended. */
-export async function clearPending(tx: Tx, runId: string, keepJobIds: number[] = []): Promise<void> {
-  await tx
-    .delete(workflowJobs)
-    .where(and(eq(workflowJobs.runId, runId), keepJobIds.length ? notInArray(workflowJobs.id, keepJobIds) : undefined));
-  await tx.delete(workflowWaits).where(eq(workflowWaits.runId, runId));
-  await tx
-    .update(workflowSteps)
-    .set({ status: "cancelled", endedAt: new Date() })
-    .where(and(eq(workflowSteps.runId, runId), eq(workflowSteps.stored, false), inArray(workflowSteps.status, ["planned", "sleeping", "waiting", "retrying", "running"])));
+/**
+ * Ends a run: every pending job and wait goes, steps left pending show as
+ * cancelled, and the run takes `changes`. One statement, as every run ends
+ * this way and the round trips add up.
+ */
+export async function endRun(tx: Tx, run: WorkflowRun, changes: Partial<WorkflowRun> & { endedAt: Date }): Promise<void> {
+  Object.assign(run, changes);
+  await tx.execute(sql`
+    with jobs as (delete from workflow_jobs where run_id = ${run.id}::uuid),
+    waits as (delete from workflow_waits where run_id = ${run.id}::uuid),
+    steps as (
+      update workflow_steps set status = 'cancelled', ended_at = ${changes.endedAt.toISOString()}::timestamptz
+      where run_id = ${run.id}::uuid and not stored and status in ('planned', 'sleeping', 'waiting', 'retrying', 'running')
+    )
+    ${tx.update(workflowRuns).set({ stepCount: run.stepCount, ...changes }).where(eq(workflowRuns.id, run.id)).getSQL()}`);
 }
 
 export async function cancelRun(tx: Tx, run: WorkflowRun): Promise<void> {
-  await clearPending(tx, run.id);
-  await saveRun(tx, run, { status: "cancelled", endedAt: new Date() });
+  await endRun(tx, run, { status: "cancelled", endedAt: new Date() });
+}
+
+/** Rows of a statement run with `execute`: postgres.js gives an array, PGlite an object holding one. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/**
+ * The most common answer of all, in one statement on a run locked before it
+ * (so it reads the run's jobs as they are): if the job is still `executorId`'s
+ * and nothing else of the run is pending, the step is stored (once, as
+ * storeStep does) and the job becomes the run's next discovery call, due now.
+ * Otherwise nothing changes and `applied` is false.
+ */
+export async function storeStepAndDiscover(
+  tx: Tx,
+  run: WorkflowRun,
+  jobId: number,
+  executorId: string,
+  step: StoredStep,
+  now: Date,
+): Promise<{ applied: boolean; job: WorkflowJob | null }> {
+  const seq = run.stepCount + 1;
+  const at = now.toISOString();
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const result = await tx.execute(sql`
+    with mine as (
+      select id from workflow_jobs where id = ${jobId} and claimed_by = ${executorId} for update
+    ),
+    go as (
+      select 1 from mine where not exists (select 1 from workflow_jobs where run_id = ${run.id}::uuid and id <> ${jobId})
+    ),
+    stored as (
+      insert into workflow_steps as s (run_id, step_id, name, op, status, memo, stored, seq, error, attempts, started_at, ended_at)
+      select ${run.id}::uuid, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}::workflow_step_status, ${json(step.memo)}::jsonb,
+        true, ${seq}::int, ${json(step.error)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz
+      where exists (select 1 from go)
+      on conflict (run_id, step_id) do update set
+        status = excluded.status, memo = excluded.memo, stored = true, seq = excluded.seq, error = coalesce(excluded.error, s.error),
+        attempts = greatest(s.attempts, 1), started_at = coalesce(s.started_at, excluded.started_at), ended_at = excluded.ended_at
+      where not s.stored
+      returning 1
+    ),
+    job as (
+      update workflow_jobs set kind = 'call', step_id = null, attempt = 0, due_at = ${at}::timestamptz
+      where id = ${jobId} and exists (select 1 from go)
+      returning id, kind, function_id, run_id, step_id, attempt, due_at, claimed_by, claimed_until
+    ),
+    run as (
+      update workflow_runs set step_count = case when exists (select 1 from stored) then ${seq}::int else step_count end, status = 'running', parallel = false
+      where id = ${run.id}::uuid and exists (select 1 from go)
+    )
+    select exists (select 1 from go) as applied, exists (select 1 from stored) as stored, job.*
+    from (select 1) as one left join job on true`);
+  const [row] = rowsOf<Partial<JobRow> & { applied: boolean; stored: boolean }>(result);
+  if (!row?.applied) return { applied: false, job: null };
+  if (row.stored) run.stepCount = seq;
+  Object.assign(run, { status: "running", parallel: false });
+  return { applied: true, job: row.id === undefined || row.id === null ? null : toJob(row as JobRow) };
+}
+
+export interface JobRow {
+  id: number | string | bigint;
+  kind: WorkflowJob["kind"];
+  function_id: string;
+  run_id: string | null;
+  step_id: string | null;
+  attempt: number;
+  due_at: Date | string;
+  claimed_by: string | null;
+  claimed_until: Date | string | null;
+}
+
+/** A run as `to_jsonb` gives it: column names, timestamps as text. */
+export interface RunJson {
+  id: string;
+  function_id: string;
+  event_id: string;
+  event: Record<string, unknown>;
+  workspace_id: string | null;
+  status: WorkflowRunStatus;
+  attempt: number;
+  step_count: number;
+  parallel: boolean;
+  output: unknown;
+  error: WorkflowRun["error"];
+  parent_run_id: string | null;
+  parent_step_id: string | null;
+  created_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+}
+
+export function toRun(row: RunJson): WorkflowRun {
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    id: row.id,
+    functionId: row.function_id,
+    eventId: row.event_id,
+    event: row.event,
+    workspaceId: row.workspace_id,
+    status: row.status,
+    attempt: row.attempt,
+    stepCount: row.step_count,
+    parallel: row.parallel,
+    output: row.output ?? null,
+    error: row.error ?? null,
+    parentRunId: row.parent_run_id,
+    parentStepId: row.parent_step_id,
+    createdAt: new Date(row.created_at),
+    startedAt: date(row.started_at),
+    endedAt: date(row.ended_at),
+  };
+}
+
+/** A job as drizzle would map it, from a raw row (timestamps come as strings through postgres.js, as Dates through PGlite). */
+export function toJob(row: JobRow): WorkflowJob {
+  return {
+    id: Number(row.id),
+    kind: row.kind,
+    functionId: row.function_id,
+    runId: row.run_id,
+    stepId: row.step_id,
+    attempt: row.attempt,
+    dueAt: new Date(row.due_at),
+    claimedBy: row.claimed_by,
+    claimedUntil: row.claimed_until === null ? null : new Date(row.claimed_until),
+  };
 }

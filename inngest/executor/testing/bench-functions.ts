@@ -17,6 +17,17 @@ export function resetExecutions() {
   stepStarts.clear();
 }
 
+/** The counts so far, to hand to another process (a benchmark worker reports to its parent). */
+export function executionReport() {
+  return { executions: [...executions], stepStarts: [...stepStarts] };
+}
+
+/** Adds another process's counts to this one's, so duplicates across processes show too. */
+export function addExecutionReport(report: ReturnType<typeof executionReport>) {
+  for (const [key, times] of report.executions) executions.set(key, (executions.get(key) ?? 0) + times);
+  for (const [runId, at] of report.stepStarts) stepStarts.set(runId, at);
+}
+
 /** Executions beyond the first of any step of any run. */
 export function duplicateExecutions(): number {
   let extra = 0;
