@@ -15,10 +15,10 @@
 //          measures, and the figures (CPU per run too) are for all of them
 //          --sleep-rate=<runs/s> (0: all at once, so the timers wait behind the
 //          backlog of starting runs: the queue is ordered by due time, as Inngest's is)
-import { type ChildProcess, execFile, fork } from "node:child_process";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { type ChildProcess, fork } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
 import os from "node:os";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { type Database, type DatabaseHandle, openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { databaseUrl, onServer } from "@/db/test-server";
@@ -34,6 +34,7 @@ import {
 } from "@/inngest/executor/testing/bench-functions";
 import { percentile, sleepLateness, throughput } from "@/inngest/executor/testing/bench-measure";
 import { startServeApp } from "@/inngest/executor/testing/serve-app";
+import { type BenchPostgres, startPostgres, stopPostgres } from "./bench/postgres";
 
 const { values: args } = parseArgs({
   options: {
@@ -57,37 +58,6 @@ const concurrency = Number(args.concurrency);
 // Every call in flight may hold a connection, plus the claim loop's.
 const pool = args.pool ? Number(args.pool) : concurrency + 2;
 const pollIntervalMs = Number(args.poll);
-
-interface Postgres {
-  url: string;
-  pid: number;
-  dir: string;
-}
-
-async function startPostgres(): Promise<Postgres> {
-  try {
-    const { stdout } = await promisify(execFile)("bash", ["scripts/start-test-postgres.sh"]);
-    const value = (key: string) => new RegExp(`^${key}=(.*)$`, "m").exec(stdout)?.[1] ?? "";
-    return { url: value("TEST_POSTGRES_URL"), pid: Number(value("TEST_POSTGRES_PID")), dir: value("TEST_POSTGRES_DIR") };
-  } catch (error) {
-    if ((error as { code?: number }).code === 3) {
-      console.error("The benchmark needs PostgreSQL 15 (on Debian: apt-get install -y postgresql-15).");
-      process.exit(3);
-    }
-    throw error;
-  }
-}
-
-/** SIGINT is PostgreSQL's fast shutdown; its folder can go once it has exited. */
-async function stopPostgres(postgres: Postgres) {
-  try {
-    process.kill(postgres.pid, "SIGINT");
-  } catch {
-    // Already gone.
-  }
-  for (let i = 0; i < 100 && isAlive(postgres.pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  await rm(postgres.dir, { recursive: true, force: true });
-}
 
 /**
  * CPU seconds PostgreSQL has used so far: the postmaster, its live backends, and
@@ -115,15 +85,6 @@ async function postgresCpuSeconds(postmasterPid: number): Promise<number> {
   return ticks / ticksPerSecond;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 interface Setup {
   db: Database;
   /** Takes the benchmark's events. */
@@ -134,7 +95,7 @@ interface Setup {
 }
 
 /** A fresh migrated database, with the executors and a serve app on it (or on each of the worker processes). */
-async function setUp(server: Postgres, name: string): Promise<Setup> {
+async function setUp(server: BenchPostgres, name: string): Promise<Setup> {
   await onServer(server.url, (sql) => sql.unsafe(`create database "${name}"`));
   const url = databaseUrl(server.url, name);
   if (processCount > 1) {
@@ -265,7 +226,7 @@ async function sendEvents(setup: Setup, name: string, count: number, perSecond?:
   }
 }
 
-async function benchThroughput(server: Postgres): Promise<number> {
+async function benchThroughput(server: BenchPostgres): Promise<number> {
   const setup = await setUp(server, "bench_throughput");
   let stopped = false;
   try {
@@ -294,7 +255,7 @@ async function benchThroughput(server: Postgres): Promise<number> {
   }
 }
 
-async function benchTimers(server: Postgres, perSecond: number) {
+async function benchTimers(server: BenchPostgres, perSecond: number) {
   const setup = await setUp(server, "bench_timers");
   try {
     await sendEvents(setup, "bench/sleep", sleepers, perSecond);
