@@ -30,7 +30,7 @@ export const calendarSuite: Suite = {
       callService: (db) => getCalendarRange(db, { ...input, workspaceId: context.seeded.workspaceId }),
       describeResult: (range) =>
         `${range.campaigns.length} campaigns, ${range.milestones.length} milestones, ${range.contentItems.length} content items shown, ` +
-        `${range.more.reduce((sum, day) => sum + day.count, 0)} more behind "+N more", ${range.conflicts.length} conflicts`,
+        `${(range.more ?? []).reduce((sum, day) => sum + day.count, 0)} more behind "+N more", ${range.conflicts.length} conflicts`,
     });
   },
 };

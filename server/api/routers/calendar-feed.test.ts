@@ -120,4 +120,19 @@ describe("calendar router", () => {
     const range = await caller.calendar.range({ from: "2026-03-01", to: "2026-04-30", timeZone: "Europe/Berlin" });
     expect(range).toEqual({ campaigns: [], milestones: [], contentItems: [], blackouts: [], conflicts: [] });
   });
+
+  test("summarises a month for the month view, a few things a day, and refuses more than ten a day", async ({ db }) => {
+    const team = await createTeam(db);
+    const caller = await callerFor(db, team.viewer);
+    const tooMany = await callError(caller.calendar.range({ from: "2026-03-01", to: "2026-03-31", timeZone: "UTC", perDay: 11 }));
+    expect(tooMany.code).toBe("BAD_REQUEST");
+    expect(tooMany.message).toContain("Show at most 10 things a day");
+
+    const campaign = await createCampaign(db, { workspaceId: team.workspace.id, ownerId: team.marketer.id, startDate: "2026-03-01", launchDate: "2026-03-10", endDate: "2026-03-31" });
+    for (const hour of ["09", "10", "11"]) {
+      await createContentItem(db, { workspaceId: team.workspace.id, campaignId: campaign.id, channel: "blog", scheduledAt: new Date(`2026-03-12T${hour}:00:00Z`) });
+    }
+    const range = await caller.calendar.range({ from: "2026-03-01", to: "2026-03-31", timeZone: "UTC", perDay: 2 });
+    expect([range.contentItems.length, range.more, range.spans]).toEqual([2, [{ day: "2026-03-12", count: 1 }], true]);
+  });
 });

@@ -48,7 +48,7 @@ export const calendarRangeInput = z
     timeZone: ianaTimeZoneField,
     ...calendarFilters,
     /** The month view's summary: this many things a day, and how many more. */
-    perDay: z.number().int().min(1).max(MAX_PER_DAY).optional(),
+    perDay: z.number().int().min(1, "Show at least one thing a day").max(MAX_PER_DAY, `Show at most ${MAX_PER_DAY} things a day`).optional(),
   })
   .superRefine((input, ctx) => {
     const span = daysBetween(input.from, input.to);

@@ -24,7 +24,7 @@ type ConflictRow =
   | { kind: "blackout"; day: string; ids: string[]; info: { reason: string; things: { kind: "content" | "milestone" | "launch"; name: string; channel?: Channel }[] } };
 
 /** drizzle's `execute` answers with an array on postgres.js and with `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
+export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

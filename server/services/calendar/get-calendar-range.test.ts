@@ -200,6 +200,21 @@ describe("getCalendarRange", () => {
     expect((await getCalendarRange(db, { workspaceId, ...march, channels: ["linkedin"] })).conflicts).toHaveLength(1);
     expect((await getCalendarRange(db, { workspaceId, ...march, channels: ["email"] })).conflicts).toEqual([]);
     expect((await getCalendarRange(db, { workspaceId, ...march, campaignIds: [webinar.id] })).conflicts).toEqual([]);
+
+    // The same in the month's summary, where the day shows one thing and the conflict's other post is behind "+1 more".
+    const summary = { ...march, perDay: 1 };
+    expect((await getCalendarRange(db, { workspaceId, ...summary, channels: ["linkedin"] })).conflicts).toHaveLength(1);
+    expect((await getCalendarRange(db, { workspaceId, ...summary, channels: ["email"] })).conflicts).toEqual([]);
+    expect((await getCalendarRange(db, { workspaceId, ...summary, campaignIds: [webinar.id] })).conflicts).toEqual([]);
+    // Two posts late on the 20th (the workspace plans in UTC) are on the 21st in Tokyo, after an email at half past midnight there.
+    await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "email", scheduledAt: new Date("2026-03-20T15:30:00Z") });
+    for (const at of ["2026-03-20T16:00:00Z", "2026-03-20T17:00:00Z"]) await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "linkedin", scheduledAt: new Date(at) });
+    const inTokyo = { timeZone: "Asia/Tokyo", perDay: 1 };
+    // The 20th alone, in Tokyo, holds none of them: their conflict is not shown.
+    expect((await getCalendarRange(db, { workspaceId, from: "2026-03-20", to: "2026-03-20", ...inTokyo })).conflicts).toEqual([]);
+    // With the 21st, they are in the range, though behind "+2 more": it is.
+    const tokyo = await getCalendarRange(db, { workspaceId, from: "2026-03-20", to: "2026-03-21", ...inTokyo });
+    expect([tokyo.contentItems.length, tokyo.more, tokyo.conflicts.map((conflict) => conflict.day)]).toEqual([1, [{ day: "2026-03-21", count: 2 }], ["2026-03-20"]]);
   });
 
   test("summarises a month: a few things a day, milestones and content in turn by time, and how many more", async ({ db }) => {
@@ -226,7 +241,7 @@ describe("getCalendarRange", () => {
 
     // The whole range, for the week and list views, holds everything.
     const whole = await getCalendarRange(db, { workspaceId, ...march });
-    expect([whole.contentItems.length, whole.more, whole.spans]).toEqual([5, [], true]);
+    expect([whole.contentItems.length, whole.more, whole.spans]).toEqual([5, undefined, undefined]);
   });
 
   test("summarises a busy month's campaigns by their launch days, within each day's budget", async ({ db }) => {

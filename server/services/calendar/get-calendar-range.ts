@@ -1,13 +1,15 @@
 import { TZDate } from "@date-fns/tz";
 import { and, arrayOverlaps, asc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
-import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/schema";
-import type { CampaignStatus, Channel } from "@/db/schema/campaigns";
-import { type CalendarConflict, findCalendarConflicts } from "./find-calendar-conflicts";
+import { blackoutDates, campaigns, contentItems, milestones, users, workspaces } from "@/db/schema";
+import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
+import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-calendar-conflicts";
 
 // The calendar's one read: everything planned in a range of days, and the
 // conflicts among it. A hot path: a handful of indexed queries run side by side,
-// explicit columns, and no work per row beyond shaping the answer.
+// explicit columns, and no work per row beyond shaping the answer. The month
+// view's summary is cut down by the database (a few rows a day and each day's
+// count), so a busy month's thousands of rows never leave it.
 
 export interface CalendarRangeParams {
   workspaceId: string;
@@ -58,30 +60,174 @@ function campaignScope(params: CalendarRangeParams): SQL[] {
   ].filter((condition): condition is SQL => condition !== undefined);
 }
 
-export async function getCalendarRange(db: Database, params: CalendarRangeParams) {
+export async function getCalendarRange(db: Database, params: CalendarRangeParams): Promise<CalendarRange> {
   const { workspaceId, from, to, timeZone } = params;
   const scope = campaignScope(params);
   // Campaigns and milestones carry a channel filter through the channels the campaign uses.
   const usesChannels = params.channels?.length ? arrayOverlaps(campaigns.channels, params.channels) : undefined;
   const rangeStart = startOfDayIn(from, timeZone);
   const rangeEnd = startOfDayIn(nextDay(to), timeZone);
+  const milestonesWhere = and(eq(milestones.workspaceId, workspaceId), gte(milestones.dueDate, from), lte(milestones.dueDate, to), ...scope, usesChannels);
+  const contentWhere = and(
+    eq(contentItems.workspaceId, workspaceId),
+    gte(contentItems.scheduledAt, rangeStart),
+    lt(contentItems.scheduledAt, rangeEnd),
+    params.channels?.length ? inArray(contentItems.channel, params.channels) : undefined,
+    ...scope,
+  );
+
+  const campaignsInRange = db
+    .select({
+      id: campaigns.id,
+      name: campaigns.name,
+      type: campaigns.type,
+      status: campaigns.status,
+      startDate: campaigns.startDate,
+      launchDate: campaigns.launchDate,
+      endDate: campaigns.endDate,
+      owner: { id: users.id, name: users.name },
+    })
+    .from(campaigns)
+    .innerJoin(users, eq(users.id, campaigns.ownerId))
+    .where(and(...scope, usesChannels, lte(campaigns.startDate, to), gte(campaigns.endDate, from)))
+    .orderBy(asc(campaigns.startDate), asc(campaigns.id));
+  const blackoutsInRange = db
+    .select({ id: blackoutDates.id, startDate: blackoutDates.startDate, endDate: blackoutDates.endDate, reason: blackoutDates.reason })
+    .from(blackoutDates)
+    .where(and(eq(blackoutDates.workspaceId, workspaceId), lte(blackoutDates.startDate, to), gte(blackoutDates.endDate, from)))
+    .orderBy(asc(blackoutDates.startDate));
+  // Conflicts are decided on the workspace's days, which may start up to a day either side of the viewer's.
+  const conflictsAround = findCalendarConflicts(db, {
+    workspaceId,
+    from,
+    to,
+    lo: new Date(Date.parse(`${from}T00:00:00Z`) - DAY_MS),
+    hi: new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY_MS),
+  });
+
+  if (params.perDay) {
+    const perDay = params.perDay;
+    const [campaignRows, milestoneRows, contentRows, blackoutRows, allConflicts, [workspace]] = await Promise.all([
+      campaignsInRange,
+      db.execute(sql`
+        select id, "campaignId", name, "dueDate", completed, total from (
+          select ${milestones.id} as id, ${milestones.campaignId} as "campaignId", ${milestones.name} as name,
+            ${milestones.dueDate}::text as "dueDate", ${milestones.completedAt} is not null as completed,
+            ${milestones.dueDate} as due, ${milestones.position} as position,
+            row_number() over (partition by ${milestones.dueDate} order by ${milestones.position}, ${milestones.id}) as n,
+            (count(*) over (partition by ${milestones.dueDate}))::int as total
+          from ${milestones} join ${campaigns} on ${campaigns.id} = ${milestones.campaignId}
+          where ${milestonesWhere}
+        ) ranked
+        where n <= ${perDay}
+        order by due, position, id
+      `),
+      db.execute(sql`
+        select id, "campaignId", channel, title, at, day::text as day, total from (
+          select ${contentItems.id} as id, ${contentItems.campaignId} as "campaignId", ${contentItems.channel} as channel, ${contentItems.title} as title,
+            ${contentItems.scheduledAt} as scheduled_at, viewer.day,
+            -- Milliseconds, which both database drivers hand back as a number.
+            (extract(epoch from ${contentItems.scheduledAt}) * 1000)::float8 as at,
+            row_number() over (partition by viewer.day order by ${contentItems.scheduledAt}, ${contentItems.id}) as n,
+            (count(*) over (partition by viewer.day))::int as total
+          from ${contentItems}
+          join ${campaigns} on ${campaigns.id} = ${contentItems.campaignId}
+          cross join lateral (select (${contentItems.scheduledAt} at time zone ${timeZone})::date as day) viewer
+          where ${contentWhere}
+        ) ranked
+        where n <= ${perDay}
+        order by scheduled_at, id
+      `),
+      blackoutsInRange,
+      conflictsAround,
+      db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId)),
+    ]);
+    type Ranked<T> = T & { total: number };
+    const milestoneList = rowsOf<Ranked<CalendarMilestone>>(milestoneRows);
+    const contentList = rowsOf<Ranked<Omit<CalendarContentItem, "scheduledAt"> & { at: number; day: string }>>(contentRows);
+
+    const known = new Set<string>();
+    for (const rows of [campaignRows, milestoneList, contentList]) for (const row of rows) known.add(row.id);
+    // Unfiltered and in the workspace's own zone, everything a conflict involves is in the range; otherwise ask which of its things are.
+    const filtered = Boolean(params.campaignIds?.length || params.channels?.length || params.ownerId || params.statuses?.length);
+    let conflicts = allConflicts;
+    if (filtered || workspace?.timeZone !== timeZone) {
+      const unknown = [...new Set(allConflicts.filter((conflict) => !conflict.ids.some((id) => known.has(id))).flatMap((conflict) => conflict.ids))];
+      if (unknown.length > 0) {
+        const [contentIds, milestoneIds] = await Promise.all([
+          db.select({ id: contentItems.id }).from(contentItems).innerJoin(campaigns, eq(campaigns.id, contentItems.campaignId)).where(and(contentWhere, inArray(contentItems.id, unknown))),
+          db.select({ id: milestones.id }).from(milestones).innerJoin(campaigns, eq(campaigns.id, milestones.campaignId)).where(and(milestonesWhere, inArray(milestones.id, unknown))),
+        ]);
+        for (const row of [...contentIds, ...milestoneIds]) known.add(row.id);
+      }
+      conflicts = allConflicts.filter((conflict) => conflict.ids.some((id) => known.has(id)));
+    }
+
+    // Each day takes launches, milestones and content in turn, up to perDay things; the rest is "+N more".
+    const spans = campaignRows.length <= MAX_SPANS;
+    type Day = { lists: { id: string }[][]; total: number };
+    const days = new Map<string, Day>();
+    const dayOf = (day: string): Day => {
+      let entry = days.get(day);
+      if (!entry) days.set(day, (entry = { lists: [[], [], []], total: 0 }));
+      return entry;
+    };
+    if (!spans) {
+      for (const campaign of campaignRows) {
+        if (campaign.launchDate < from || campaign.launchDate > to) continue;
+        const entry = dayOf(campaign.launchDate);
+        entry.total++;
+        if (entry.lists[0]!.length < perDay) entry.lists[0]!.push(campaign);
+      }
+    }
+    // The database sends each day's first rows and the day's count on each of them.
+    const counted = new Set<string>();
+    for (const [list, rows, dayKey] of [
+      [1, milestoneList, (row: { dueDate: string }) => row.dueDate],
+      [2, contentList, (row: { day: string }) => row.day],
+    ] as const) {
+      for (const row of rows as ({ id: string; total: number } & Record<string, unknown>)[]) {
+        const day = (dayKey as (row: unknown) => string)(row);
+        const entry = dayOf(day);
+        if (!counted.has(`${list}:${day}`)) {
+          counted.add(`${list}:${day}`);
+          entry.total += row.total;
+        }
+        entry.lists[list]!.push(row);
+      }
+    }
+    const kept = new Set<string>();
+    const more: { day: string; count: number }[] = [];
+    for (const [day, { lists, total }] of days) {
+      let shown = 0;
+      for (let turn = 0; turn < perDay && shown < perDay; turn++) {
+        for (const list of lists) {
+          const thing = list[turn];
+          if (thing === undefined || shown >= perDay) continue;
+          kept.add(thing.id);
+          shown++;
+        }
+      }
+      if (total > shown) more.push({ day, count: total - shown });
+    }
+    more.sort((a, b) => a.day.localeCompare(b.day));
+
+    return {
+      campaigns: spans ? campaignRows : campaignRows.filter((campaign) => kept.has(campaign.id)),
+      milestones: milestoneList.filter((row) => kept.has(row.id)).map(({ total: _total, ...milestone }) => milestone),
+      contentItems: contentList
+        .filter((row) => kept.has(row.id))
+        .map(({ id, campaignId, channel, title, at }) => ({ id, campaignId, channel, title, scheduledAt: new Date(at) })),
+      blackouts: blackoutRows,
+      // The grid marks days and names things in words; the ids of everything involved would be most of the answer.
+      conflicts: conflicts.map(({ ids: _ids, ...conflict }) => conflict),
+      spans,
+      more,
+    };
+  }
 
   const [campaignRows, milestoneRows, contentRows, blackoutRows, allConflicts] = await Promise.all([
-    db
-      .select({
-        id: campaigns.id,
-        name: campaigns.name,
-        type: campaigns.type,
-        status: campaigns.status,
-        startDate: campaigns.startDate,
-        launchDate: campaigns.launchDate,
-        endDate: campaigns.endDate,
-        owner: { id: users.id, name: users.name },
-      })
-      .from(campaigns)
-      .innerJoin(users, eq(users.id, campaigns.ownerId))
-      .where(and(...scope, usesChannels, lte(campaigns.startDate, to), gte(campaigns.endDate, from)))
-      .orderBy(asc(campaigns.startDate), asc(campaigns.id)),
+    campaignsInRange,
     db
       .select({
         id: milestones.id,
@@ -92,7 +238,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       })
       .from(milestones)
       .innerJoin(campaigns, eq(campaigns.id, milestones.campaignId))
-      .where(and(eq(milestones.workspaceId, workspaceId), gte(milestones.dueDate, from), lte(milestones.dueDate, to), ...scope, usesChannels))
+      .where(milestonesWhere)
       .orderBy(asc(milestones.dueDate), asc(milestones.position), asc(milestones.id)),
     db
       .select({
@@ -101,116 +247,64 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         channel: contentItems.channel,
         title: contentItems.title,
         scheduledAt: contentItems.scheduledAt,
-        // The viewer's day, worked out next to the index rather than per row in JavaScript.
-        day: sql<string>`((${contentItems.scheduledAt} at time zone ${timeZone})::date)::text`,
       })
       .from(contentItems)
       .innerJoin(campaigns, eq(campaigns.id, contentItems.campaignId))
-      .where(
-        and(
-          eq(contentItems.workspaceId, workspaceId),
-          gte(contentItems.scheduledAt, rangeStart),
-          lt(contentItems.scheduledAt, rangeEnd),
-          params.channels?.length ? inArray(contentItems.channel, params.channels) : undefined,
-          ...scope,
-        ),
-      )
+      .where(contentWhere)
       .orderBy(asc(contentItems.scheduledAt), asc(contentItems.id)),
-    db
-      .select({ id: blackoutDates.id, startDate: blackoutDates.startDate, endDate: blackoutDates.endDate, reason: blackoutDates.reason })
-      .from(blackoutDates)
-      .where(and(eq(blackoutDates.workspaceId, workspaceId), lte(blackoutDates.startDate, to), gte(blackoutDates.endDate, from)))
-      .orderBy(asc(blackoutDates.startDate)),
-    // Conflicts are decided on the workspace's days, which may start up to a day either side of the viewer's.
-    findCalendarConflicts(db, {
-      workspaceId,
-      from,
-      to,
-      lo: new Date(Date.parse(`${from}T00:00:00Z`) - DAY_MS),
-      hi: new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY_MS),
-    }),
+    blackoutsInRange,
+    conflictsAround,
   ]);
 
   // A conflict is the workspace's, whatever the filters; it is shown when something on screen is part of it.
   const shown = new Set<string>();
   for (const rows of [campaignRows, milestoneRows, contentRows]) for (const row of rows) shown.add(row.id);
-  const conflicts: ShownConflict[] = allConflicts.filter((conflict) => conflict.ids.some((id) => shown.has(id)));
 
-  const range = {
+  return {
     campaigns: campaignRows,
     milestones: milestoneRows.map(({ completedAt, ...milestone }) => ({ ...milestone, completed: completedAt !== null })),
-    contentItems: contentRows.map(({ day: _day, ...item }) => ({ ...item, scheduledAt: item.scheduledAt! })),
+    contentItems: contentRows.map((item) => ({ ...item, scheduledAt: item.scheduledAt! })),
     blackouts: blackoutRows,
-    conflicts,
-    /** Campaigns drawn as spans over their days; false when only their launches are shown (a summarised busy range). */
-    spans: true,
-    /** Per day, how many things were left out of a summarised range ("+N more"). */
-    more: [] as { day: string; count: number }[],
-  };
-  if (!params.perDay) return range;
-  return summarise(range, contentRows, params.perDay, from, to);
-}
-
-/** In a summary the involved ids are left out: the grid marks days, and most of the things are behind "+N more" anyway. */
-type ShownConflict = Omit<CalendarConflict, "ids"> & { ids?: string[] };
-
-type FullRange = {
-  conflicts: ShownConflict[];
-  campaigns: { id: string; launchDate: string }[];
-  milestones: { dueDate: string }[];
-  contentItems: unknown[];
-};
-
-/** Keeps at most `perDay` things a day, taking launches, milestones and content in turn, and counts the rest. */
-function summarise<R extends FullRange & { spans: boolean; more: { day: string; count: number }[] }>(
-  range: R,
-  contentRows: { day: string }[],
-  perDay: number,
-  from: string,
-  to: string,
-): R {
-  const spans = range.campaigns.length <= MAX_SPANS;
-  type Day = { lists: unknown[][]; total: number };
-  const days = new Map<string, Day>();
-  const dayOf = (day: string): Day => {
-    let entry = days.get(day);
-    if (!entry) days.set(day, (entry = { lists: [[], [], []], total: 0 }));
-    return entry;
-  };
-  const add = (day: string, list: number, thing: unknown) => {
-    const entry = dayOf(day);
-    entry.total++;
-    if (entry.lists[list]!.length < perDay) entry.lists[list]!.push(thing);
-  };
-  // Rows arrive in time order, so each day's lists are too.
-  if (!spans) for (const campaign of range.campaigns) if (campaign.launchDate >= from && campaign.launchDate <= to) add(campaign.launchDate, 0, campaign);
-  for (const milestone of range.milestones) add(milestone.dueDate, 1, milestone);
-  range.contentItems.forEach((item, at) => add(contentRows[at]!.day, 2, item));
-
-  const kept = new Set<unknown>();
-  const more: { day: string; count: number }[] = [];
-  for (const [day, { lists, total }] of days) {
-    let shown = 0;
-    for (let turn = 0; shown < perDay && turn < perDay; turn++) {
-      for (const list of lists) {
-        const thing = list[turn];
-        if (thing === undefined || shown >= perDay) continue;
-        kept.add(thing);
-        shown++;
-      }
-    }
-    if (total > shown) more.push({ day, count: total - shown });
-  }
-  more.sort((a, b) => a.day.localeCompare(b.day));
-  return {
-    ...range,
-    campaigns: spans ? range.campaigns : range.campaigns.filter((campaign) => kept.has(campaign)),
-    milestones: range.milestones.filter((milestone) => kept.has(milestone)),
-    contentItems: range.contentItems.filter((item) => kept.has(item)),
-    conflicts: range.conflicts.map(({ ids: _ids, ...conflict }) => conflict),
-    spans,
-    more,
+    conflicts: allConflicts.filter((conflict) => conflict.ids.some((id) => shown.has(id))),
   };
 }
 
-export type CalendarRange = Awaited<ReturnType<typeof getCalendarRange>>;
+export interface CalendarCampaign {
+  id: string;
+  name: string;
+  type: CampaignType;
+  status: CampaignStatus;
+  startDate: string;
+  launchDate: string;
+  endDate: string;
+  owner: { id: string; name: string };
+}
+
+export interface CalendarMilestone {
+  id: string;
+  campaignId: string;
+  name: string;
+  dueDate: string;
+  completed: boolean;
+}
+
+export interface CalendarContentItem {
+  id: string;
+  campaignId: string;
+  channel: Channel;
+  title: string;
+  scheduledAt: Date;
+}
+
+export interface CalendarRange {
+  campaigns: CalendarCampaign[];
+  milestones: CalendarMilestone[];
+  contentItems: CalendarContentItem[];
+  blackouts: { id: string; startDate: string; endDate: string; reason: string }[];
+  /** In a summary (perDay) the ids of the things involved are left out: the grid marks days, and most of the things are behind "+N more". */
+  conflicts: (Omit<CalendarConflict, "ids"> & { ids?: string[] })[];
+  /** A summary's (perDay) campaigns are drawn as spans over their days; false when only their launches are shown (a busy range). */
+  spans?: boolean;
+  /** A summary's days with things left out, and how many ("+N more"). */
+  more?: { day: string; count: number }[];
+}

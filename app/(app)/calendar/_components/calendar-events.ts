@@ -61,7 +61,7 @@ export function dayHref(day: string) {
  */
 export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList = false): EventInput[] {
   const events: EventInput[] = [];
-  const launches = asList || !range.spans;
+  const launches = asList || range.spans === false;
   for (const blackout of range.blackouts) {
     events.push({
       id: `blackout:${blackout.id}`,
@@ -132,7 +132,7 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
       extendedProps: { kind: "content", id: item.id, campaignId: item.campaignId, name: item.title, rank: 0 } satisfies CalendarEventProps,
     });
   }
-  for (const { day, count } of range.more) {
+  for (const { day, count } of range.more ?? []) {
     events.push({
       id: `more:${day}`,
       title: `+${count} more`,
