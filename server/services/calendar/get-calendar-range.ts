@@ -3,6 +3,7 @@ import { and, arrayOverlaps, asc, eq, gte, inArray, lt, lte, ne, sql, type SQL }
 import type { Database } from "@/db";
 import { blackoutDates, campaigns, contentItems, milestones, users, workspaces } from "@/db/schema";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
+import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
 import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-calendar-conflicts";
 
 // The calendar's one read: everything planned in a range of days, and the
@@ -30,13 +31,6 @@ export interface CalendarRangeParams {
    */
   perDay?: number;
 }
-
-/**
- * Up to this many campaigns in a summarised range are drawn as spans; beyond it
- * a month of bars would hide the work under them, so each campaign is shown by
- * its launch day (the date a planner acts on) and counted in that day's budget.
- */
-export const MAX_SPANS = 12;
 
 const DAY_MS = 86_400_000;
 

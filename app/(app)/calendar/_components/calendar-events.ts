@@ -1,6 +1,7 @@
 import type { EventInput } from "@fullcalendar/core";
 import { channelLabels } from "@/components/campaign-labels";
 import type { Channel } from "@/db/schema/campaigns";
+import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
 import type { CalendarRange } from "@/server/services/calendar/get-calendar-range";
 
 // calendar.range's answer as FullCalendar events. The channel is named in each
@@ -56,12 +57,13 @@ export function dayHref(day: string) {
 
 /**
  * In the list view a campaign running all month would be listed on every day:
- * there (`asList`), and in a summarised busy month (`range.spans` false), a
+ * there (`asList`), and in a busy month or week (more than MAX_SPANS campaigns), a
  * campaign is one entry on its launch day instead of a span.
  */
 export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList = false): EventInput[] {
   const events: EventInput[] = [];
-  const launches = asList || range.spans === false;
+  // The week view gets the whole range; a busy week, like a busy month, shows launches rather than a wall of bars.
+  const launches = asList || range.spans === false || range.campaigns.length > MAX_SPANS;
   for (const blackout of range.blackouts) {
     events.push({
       id: `blackout:${blackout.id}`,
