@@ -139,7 +139,7 @@ export function CampaignForm({ campaign, currentUserId }: { campaign?: Campaign;
           <legend className="mb-2 text-sm font-semibold text-slate-900">Timeline</legend>
           <label className="inline-flex items-center gap-2 text-sm text-slate-800">
             <input type="checkbox" className="size-4 rounded border-slate-300" {...form.register("withTimeline")} />
-            Plan milestones from the template for this type
+            Plan milestones from the campaign template
           </label>
           <div className="max-w-48">
             <TextField
