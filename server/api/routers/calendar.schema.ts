@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKnownTimeZone } from "@/server/services/content/local-time";
 import { campaignStatuses, channels } from "@/db/schema/campaigns";
 import { campaignStatusField, channelField, dayField } from "./campaign.schema";
 
@@ -16,15 +17,6 @@ export const MAX_SPANS = 12;
 
 /** The most things a summarised day may hold; beyond it, ask for the whole range (a week or a day). */
 export const MAX_PER_DAY = 10;
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** An IANA zone name the runtime knows ("Europe/Berlin"). */
 export const ianaTimeZoneField = z
