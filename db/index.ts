@@ -12,7 +12,7 @@ const globalForDb = globalThis as unknown as { crescendoDb?: Promise<DatabaseHan
 
 async function openAppDatabase(): Promise<DatabaseHandle> {
   const handle = env.DATABASE_URL
-    ? await openDatabase({ kind: "postgres", url: env.DATABASE_URL })
+    ? await openDatabase({ kind: "postgres", url: env.DATABASE_URL, maxConnections: env.DATABASE_POOL_SIZE })
     : await openDatabase({ kind: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") });
   await migrateDatabase(handle, env.DATABASE_URL);
   return handle;

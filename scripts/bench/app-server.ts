@@ -88,7 +88,7 @@ export interface RunningApp {
 }
 
 /** With `cpuProfileDir`, the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
-export async function startApp(databaseUrl: string, options: { cpuProfileDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(databaseUrl: string, options: { cpuProfileDir?: string; poolSize?: number } = {}): Promise<RunningApp> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "crescendo-bench-app-"));
@@ -100,6 +100,8 @@ export async function startApp(databaseUrl: string, options: { cpuProfileDir?: s
       NEXT_DIST_DIR: BENCH_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
+      // As many connections as the floor's pool, so the two differ by the app's own work, not by waiting for a connection.
+      ...(options.poolSize ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}),
       // A DATABASE_URL in production needs a shared secret; this run's own will do.
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       DATA_DIR: dataDir,

@@ -111,7 +111,7 @@ async function main() {
   if (needApp) {
     if (args["skip-build"]) console.log(`Reusing the build in ${BENCH_DIST_DIR}`);
     else console.log(`Built the app into ${BENCH_DIST_DIR} in ${(await buildApp()).toFixed(0)} s`);
-    running.app = await startApp(context.databaseUrl, { cpuProfileDir: args["cpu-prof"] });
+    running.app = await startApp(context.databaseUrl, { cpuProfileDir: args["cpu-prof"], poolSize: load.concurrency });
     const cookie = await signIn(running.app.baseUrl, {
       email: context.seeded.email,
       password: context.seeded.password,
