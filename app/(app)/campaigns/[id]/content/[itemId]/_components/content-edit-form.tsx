@@ -24,6 +24,8 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The version this form last saw, kept here rather than read from `item`, which is refetched after a save and may lag a quick second save.
+  const [version, setVersion] = useState(item.version);
   const update = useMutation(trpc.content.update.mutationOptions());
 
   async function submit(event: React.FormEvent) {
@@ -33,7 +35,8 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
     setNotice(null);
     try {
       const saved = await update.mutateAsync({ contentItemId: item.id, ...content });
-      setNotice(saved.version === item.version ? "Nothing changed, so no new version was saved." : `Saved as version ${saved.version}.`);
+      setNotice(saved.version === version ? "Nothing changed, so no new version was saved." : `Saved as version ${saved.version}.`);
+      setVersion(saved.version);
       await Promise.all([
         queryClient.invalidateQueries(trpc.content.get.queryFilter({ contentItemId: item.id })),
         queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId: item.campaignId })),
