@@ -94,3 +94,8 @@ function requireRole(atLeast: MemberRole, what: string) {
 export const memberProcedure = requireRole("marketer", "marketers, managers and admins");
 export const managerProcedure = requireRole("manager", "managers and admins");
 export const adminProcedure = requireRole("admin", "workspace admins");
+
+/** Who is acting, and where: the two parameters every write service takes. */
+export function actorScope(ctx: { workspace: { id: string }; session: { user: { id: string } } }) {
+  return { workspaceId: ctx.workspace.id, actorId: ctx.session.user.id };
+}

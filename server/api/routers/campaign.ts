@@ -7,7 +7,7 @@ import { getCampaign } from "@/server/services/campaigns/get-campaign";
 import { listCampaignActivity } from "@/server/services/campaigns/list-campaign-activity";
 import { listCampaigns } from "@/server/services/campaigns/list-campaigns";
 import { updateCampaign } from "@/server/services/campaigns/update-campaign";
-import { createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
+import { actorScope, createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
 import {
   campaignIdInput,
   changeCampaignStatusInput,
@@ -16,12 +16,8 @@ import {
   updateCampaignInput,
 } from "./campaign.schema";
 
-/** Who is acting, and where: what every write service takes. */
-const scope = (ctx: { workspace: { id: string; role: MemberRole }; session: { user: { id: string } } }) => ({
-  workspaceId: ctx.workspace.id,
-  actorId: ctx.session.user.id,
-  role: ctx.workspace.role,
-});
+/** The actor, and their role for the services that decide by it. */
+const scope = (ctx: Parameters<typeof actorScope>[0] & { workspace: { role: MemberRole } }) => ({ ...actorScope(ctx), role: ctx.workspace.role });
 
 export const campaignRouter = createTRPCRouter({
   list: workspaceProcedure.input(listCampaignsInput).query(({ ctx, input }) => listCampaigns(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
@@ -31,13 +27,13 @@ export const campaignRouter = createTRPCRouter({
   activity: workspaceProcedure
     .input(campaignIdInput.extend({ cursor: z.number().int().positive().nullish() }))
     .query(({ ctx, input }) => listCampaignActivity(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
-  create: memberProcedure.input(createCampaignInput).mutation(({ ctx, input }) => createCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  create: memberProcedure.input(createCampaignInput).mutation(({ ctx, input }) => createCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
   update: memberProcedure
     .input(updateCampaignInput)
-    .mutation(({ ctx, input }) => updateCampaign(ctx.db, { ...input, workspaceId: ctx.workspace.id, actorId: ctx.session.user.id })),
+    .mutation(({ ctx, input }) => updateCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
   setStatus: memberProcedure
     .input(changeCampaignStatusInput)
     .mutation(({ ctx, input }) => changeCampaignStatus(ctx.db, { ...input, ...scope(ctx) })),
-  restore: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => restoreCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  restore: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => restoreCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
   delete: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => deleteCampaign(ctx.db, { ...input, ...scope(ctx) })),
 });

@@ -5,7 +5,7 @@ import { getContentItem } from "@/server/services/content/get-content-item";
 import { listContentItems } from "@/server/services/content/list-content-items";
 import { rescheduleContentItem } from "@/server/services/content/reschedule-content-item";
 import { updateContentItem } from "@/server/services/content/update-content-item";
-import { createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
+import { actorScope, createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
 import {
   contentItemIdInput,
   createContentInput,
@@ -16,14 +16,13 @@ import {
 } from "./content.schema";
 
 /** Who is acting, and where: what every write service takes. */
-const scope = (ctx: { workspace: { id: string }; session: { user: { id: string } } }) => ({ workspaceId: ctx.workspace.id, actorId: ctx.session.user.id });
 
 export const contentRouter = createTRPCRouter({
   list: workspaceProcedure.input(listContentInput).query(({ ctx, input }) => listContentItems(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
   get: workspaceProcedure.input(contentItemIdInput).query(({ ctx, input }) => getContentItem(ctx.db, { ...input, workspaceId: ctx.workspace.id, role: ctx.workspace.role })),
   diff: workspaceProcedure.input(diffContentInput).query(({ ctx, input }) => diffContentVersions(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
-  create: memberProcedure.input(createContentInput).mutation(({ ctx, input }) => createContentItem(ctx.db, { ...input, ...scope(ctx) })),
-  update: memberProcedure.input(updateContentInput).mutation(({ ctx, input }) => updateContentItem(ctx.db, { ...input, ...scope(ctx) })),
-  reschedule: memberProcedure.input(rescheduleContentInput).mutation(({ ctx, input }) => rescheduleContentItem(ctx.db, { ...input, ...scope(ctx) })),
-  delete: memberProcedure.input(contentItemIdInput).mutation(({ ctx, input }) => deleteContentItem(ctx.db, { ...input, ...scope(ctx) })),
+  create: memberProcedure.input(createContentInput).mutation(({ ctx, input }) => createContentItem(ctx.db, { ...input, ...actorScope(ctx) })),
+  update: memberProcedure.input(updateContentInput).mutation(({ ctx, input }) => updateContentItem(ctx.db, { ...input, ...actorScope(ctx) })),
+  reschedule: memberProcedure.input(rescheduleContentInput).mutation(({ ctx, input }) => rescheduleContentItem(ctx.db, { ...input, ...actorScope(ctx) })),
+  delete: memberProcedure.input(contentItemIdInput).mutation(({ ctx, input }) => deleteContentItem(ctx.db, { ...input, ...actorScope(ctx) })),
 });

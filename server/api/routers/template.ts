@@ -1,14 +1,13 @@
 import { listTemplates } from "@/server/services/timeline/list-templates";
 import { previewTimeline } from "@/server/services/timeline/preview-timeline";
 import { resetTemplate, updateTemplate } from "@/server/services/timeline/update-template";
-import { createTRPCRouter, managerProcedure, workspaceProcedure } from "../trpc";
+import { actorScope, createTRPCRouter, managerProcedure, workspaceProcedure } from "../trpc";
 import { previewTimelineInput, templateTypeInput, updateTemplateInput } from "./template.schema";
 
-const scope = (ctx: { workspace: { id: string }; session: { user: { id: string } } }) => ({ workspaceId: ctx.workspace.id, actorId: ctx.session.user.id });
 
 export const templateRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listTemplates(ctx.db, { workspaceId: ctx.workspace.id })),
   preview: workspaceProcedure.input(previewTimelineInput).query(({ ctx, input }) => previewTimeline(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
-  update: managerProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx.db, { ...input, ...scope(ctx) })),
-  reset: managerProcedure.input(templateTypeInput).mutation(({ ctx, input }) => resetTemplate(ctx.db, { ...input, ...scope(ctx) })),
+  update: managerProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx.db, { ...input, ...actorScope(ctx) })),
+  reset: managerProcedure.input(templateTypeInput).mutation(({ ctx, input }) => resetTemplate(ctx.db, { ...input, ...actorScope(ctx) })),
 });
