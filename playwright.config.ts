@@ -1,8 +1,8 @@
 // Journeys run against the production build on a free port, with a fresh
 // embedded database seeded with the demo data.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions as launchOptions } from "./e2e/chromium";
 
 function freePort(): string {
   const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
@@ -13,24 +13,6 @@ function freePort(): string {
 process.env.E2E_PORT ??= freePort();
 const port = process.env.E2E_PORT;
 export const baseURL = `http://127.0.0.1:${port}`;
-
-// Debian's Chromium where it exists (CI, these machines), else Playwright's own.
-const systemChromium = "/usr/bin/chromium";
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    }
-  : {};
 
 export default defineConfig({
   testDir: "e2e",

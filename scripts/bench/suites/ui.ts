@@ -4,32 +4,14 @@
 // has loaded: the grid is no longer busy and events are drawn) AND a click on
 // "Next month" has been answered (the title shows the next month). Median of 5
 // page loads after one warm-up load. Target: under 1 s.
-import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions as launchOptions } from "@/e2e/chromium";
 import { percentile } from "@/inngest/executor/testing/bench-measure";
 import { ms } from "../measure";
 import { type Suite, verdict } from "../suite";
 
 const TARGET_MS = 1000;
 const LOADS = 5;
-
-// As in playwright.config.ts: Debian's Chromium where it exists, with the flags that keep it off the closed network.
-const systemChromium = "/usr/bin/chromium";
-const launchOptions = existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    }
-  : {};
 
 function monthTitle(date: Date): string {
   return date.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
