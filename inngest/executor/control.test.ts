@@ -136,7 +136,7 @@ describe("run control", () => {
   });
 
   test("retrying a failed run resumes where it failed: completed steps do not run again", async ({ db }) => {
-    await startExecutor(db);
+    const executor = await startExecutor(db);
     await app.client.send({ name: "control/fragile", data: {} });
     const failed = await waitForRun(db, id("fragile"), ["failed", "completed"]);
     expect(failed.status).toBe("failed");
@@ -147,9 +147,12 @@ describe("run control", () => {
     ]);
 
     broken = false;
+    // Stopped, so the run is seen as retryRun leaves it, before an executor claims it.
+    await executor.stop();
     await retryRun(db, failed.id);
     const [queued] = await db.select().from(workflowRuns).where(eq(workflowRuns.id, failed.id));
     expect(queued).toMatchObject({ status: "queued", attempt: 0, error: null, endedAt: null, stepCount: 1 });
+    await startExecutor(db);
 
     const run = await waitForRun(db, id("fragile"), ["completed"]);
     expect(run.id).toBe(failed.id);
