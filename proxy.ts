@@ -1,13 +1,10 @@
 // A fast first check on page requests: no session cookie, straight to sign-in,
 // remembering where the person was going. The app layout verifies the session itself.
 import { type NextRequest, NextResponse } from "next/server";
-
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+import { isSessionCookie } from "@/server/auth/session-cookie";
 
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies
-    .getAll()
-    .some((cookie) => SESSION_COOKIES.some((name) => cookie.name === name || cookie.name.startsWith(`${name}.`)));
+  const hasSession = request.cookies.getAll().some((cookie) => isSessionCookie(cookie.name));
   if (hasSession) return NextResponse.next();
   const signIn = new URL("/sign-in", request.url);
   const { pathname, search } = request.nextUrl;

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { auth } from "@/server/auth";
+import { currentUser } from "@/server/auth/current-user";
 import { WORKSPACE_COOKIE } from "@/server/auth/workspace-cookie";
 import { resolveActiveWorkspace } from "@/server/services/workspaces/resolve-active-workspace";
 import type { TRPCContext } from "./trpc";
@@ -13,10 +13,9 @@ import type { TRPCContext } from "./trpc";
  */
 export const createTRPCContext = cache(async (): Promise<TRPCContext> => {
   const db = await getDb();
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id || !user.email) return { db, session: null, workspace: null };
+  const user = await currentUser();
+  if (!user) return { db, session: null, workspace: null };
   const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const workspace = await resolveActiveWorkspace(db, { userId: user.id, preferredWorkspaceId: preferred });
-  return { db, session: { user: { id: user.id, email: user.email, name: user.name ?? user.email } }, workspace };
+  return { db, session: { user }, workspace };
 });

@@ -1,11 +1,11 @@
 import { redirect } from "next/navigation";
-import { auth } from "@/server/auth";
+import { currentUser } from "@/server/auth/current-user";
 import { SignUpForm } from "../_components/sign-up-form";
 
 export const metadata = { title: "Create your account" };
 
 export default async function SignUpPage() {
-  if ((await auth())?.user) redirect("/");
+  if (await currentUser()) redirect("/");
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold tracking-tight">Create your account</h1>

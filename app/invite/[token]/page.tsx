@@ -3,7 +3,7 @@ import { roleLabels } from "@/components/roles";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
-import { auth } from "@/server/auth";
+import { currentUser } from "@/server/auth/current-user";
 import { getInvitationByToken } from "@/server/services/invitations/get-invitation";
 import { INVALID_INVITATION, invitationRefusals } from "@/server/services/invitations/invitation-status";
 import { JoinForm, NewAccountForm } from "./_components/accept-forms";
@@ -13,7 +13,7 @@ export const metadata = { title: "Invitation" };
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [invitation, session] = await Promise.all([getInvitationByToken(await getDb(), { token }), auth()]);
+  const [invitation, user] = await Promise.all([getInvitationByToken(await getDb(), { token }), currentUser()]);
 
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
@@ -32,12 +32,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             <p className="mb-6 mt-1 text-sm text-slate-600">
               {invitation.inviterName} invited {invitation.email} as {roleLabels[invitation.role].toLowerCase()}.
             </p>
-            {session?.user?.email === invitation.email ? (
+            {user?.email === invitation.email ? (
               <JoinForm token={token} workspaceName={invitation.workspaceName} />
-            ) : session?.user ? (
+            ) : user ? (
               <div className="space-y-4">
                 <Alert>
-                  This invitation is for {invitation.email}, but you are signed in as {session.user.email}. Sign out, then
+                  This invitation is for {invitation.email}, but you are signed in as {user.email}. Sign out, then
                   open the link again.
                 </Alert>
                 <SignOutButton className="text-sm font-medium text-brand-700 hover:underline" />
