@@ -179,6 +179,10 @@ describe("campaign router", () => {
     expect(page2).toMatchObject({ total: 3, page: 2, pageCount: 2 });
     expect(page2.campaigns.map((c) => c.name)).toEqual(["50% off_sale"]);
     expect(page2.campaigns[0]!.owner.name).toBe(team.marketer.name);
+    expect(page2.campaigns[0]).not.toHaveProperty("total");
+    // Past the last page there is no row to carry the total; it is still counted.
+    expect(await viewer.campaign.list({ sort: "start", page: 5, pageSize: 2 })).toMatchObject({ campaigns: [], total: 3, pageCount: 2 });
+    expect(await viewer.campaign.list({ search: "nothing like this" })).toMatchObject({ campaigns: [], total: 0, pageCount: 1 });
 
     const backwards = await callError(viewer.campaign.list({ from: "2027-10-01", to: "2027-09-01" }));
     expect(fieldErrorsOf(backwards)).toMatchObject({ to: ["The last day can't be before the first day"] });
