@@ -2,7 +2,7 @@
 // The server's messages use them too, so a status reads the same everywhere.
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
 
-export { campaignStatuses, campaignTypes, channels } from "@/db/schema/campaigns";
+export { campaignStatuses, campaignTypes, channels } from "@/db/schema/enum-values";
 
 export const campaignStatusLabels: Record<CampaignStatus, string> = {
   draft: "Draft",

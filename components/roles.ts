@@ -1,4 +1,4 @@
-import { type MemberRole, memberRoles } from "@/db/schema/workspaces";
+import { type MemberRole, memberRoles } from "@/db/schema/enum-values";
 
 export { memberRoles };
 

@@ -1,32 +1,16 @@
 import { relations, sql } from "drizzle-orm";
 import { date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { campaignStatuses, campaignTypes, channels } from "./enum-values";
 import { workspaces } from "./workspaces";
 
 // Campaigns and what is planned around them: milestones placed from a template,
 // the templates a workspace keeps per campaign type, and blackout dates.
 
-export const campaignTypes = ["product_launch", "webinar", "newsletter", "content_series", "outreach", "event", "paid_ads"] as const;
-export type CampaignType = (typeof campaignTypes)[number];
+export { campaignStatuses, campaignTypes, channels } from "./enum-values";
+export type { CampaignStatus, CampaignType, Channel } from "./enum-values";
 export const campaignType = pgEnum("campaign_type", campaignTypes);
-
-// The transitions between them live in server/services/campaigns/campaign-status.ts.
-export const campaignStatuses = [
-  "draft",
-  "planned",
-  "in_review",
-  "approved",
-  "active",
-  "paused",
-  "completed",
-  "cancelled",
-  "archived",
-] as const;
-export type CampaignStatus = (typeof campaignStatuses)[number];
 export const campaignStatus = pgEnum("campaign_status", campaignStatuses);
-
-export const channels = ["email", "linkedin", "x", "instagram", "facebook", "pinterest", "blog", "ad"] as const;
-export type Channel = (typeof channels)[number];
 export const channel = pgEnum("channel", channels);
 
 /** Dates without a time of day ("2026-03-09"): a campaign runs on calendar days wherever its team sits. */

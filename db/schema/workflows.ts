@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { workspaces } from "./workspaces";
+import { workflowRunStatuses, type WorkflowRunStatus } from "./enum-values";
 
 // State of the embedded workflow executor (inngest/executor): the functions it
 // learnt at sync, the events it received, and every run's steps, timers and
@@ -45,8 +46,8 @@ export const workflowEvents = pgTable(
   (t) => [index().on(t.name, t.receivedAt)],
 );
 
-export const workflowRunStatuses = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
-export type WorkflowRunStatus = (typeof workflowRunStatuses)[number];
+export { workflowRunStatuses } from "./enum-values";
+export type { WorkflowRunStatus } from "./enum-values";
 export const workflowRunStatus = pgEnum("workflow_run_status", workflowRunStatuses);
 export const finishedRunStatuses = ["completed", "failed", "cancelled"] as const satisfies WorkflowRunStatus[];
 

@@ -1,9 +1,10 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { memberRoles } from "./enum-values";
 
-export const memberRoles = ["admin", "manager", "marketer", "viewer"] as const;
-export type MemberRole = (typeof memberRoles)[number];
+export { memberRoles } from "./enum-values";
+export type { MemberRole } from "./enum-values";
 export const memberRole = pgEnum("member_role", memberRoles);
 
 export const workspaces = pgTable("workspaces", {

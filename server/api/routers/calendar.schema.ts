@@ -8,12 +8,7 @@ import { campaignStatusField, channelField, dayField } from "./campaign.schema";
 /** The widest range one request may ask for: a month view shows six weeks, so two months is plenty. */
 export const MAX_CALENDAR_RANGE_DAYS = 62;
 
-/**
- * Up to this many campaigns in a range are drawn as spans; beyond it bars would
- * hide the work under them, so each campaign is shown by its launch day (the
- * date a planner acts on) instead.
- */
-export const MAX_SPANS = 12;
+export { MAX_SPANS } from "./calendar-limits";
 
 /** The most things a summarised day may hold; beyond it, ask for the whole range (a week or a day). */
 export const MAX_PER_DAY = 10;

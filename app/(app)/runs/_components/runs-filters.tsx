@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTRPC } from "@/components/trpc/react";
 import { SelectField } from "@/components/ui/field";
-import { workflowRunStatuses } from "@/db/schema/workflows";
+import { workflowRunStatuses } from "@/db/schema/enum-values";
 import { runStatusLabels } from "./status-badge";
 
 /** Status and function filters, kept in the address so a filtered list can be shared and reloaded. */

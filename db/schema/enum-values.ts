@@ -1,0 +1,29 @@
+// The values of the database's enums, apart from the tables: the browser needs
+// these lists (labels, filters, pickers) and must not pull the database layer in
+// with them. The pgEnum types are declared from them in the schema files.
+
+export const memberRoles = ["admin", "manager", "marketer", "viewer"] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+export const workflowRunStatuses = ["queued", "running", "sleeping", "waiting", "completed", "failed", "cancelled"] as const;
+export type WorkflowRunStatus = (typeof workflowRunStatuses)[number];
+
+export const campaignTypes = ["product_launch", "webinar", "newsletter", "content_series", "outreach", "event", "paid_ads"] as const;
+export type CampaignType = (typeof campaignTypes)[number];
+
+// The transitions between them live in server/services/campaigns/campaign-status.ts.
+export const campaignStatuses = [
+  "draft",
+  "planned",
+  "in_review",
+  "approved",
+  "active",
+  "paused",
+  "completed",
+  "cancelled",
+  "archived",
+] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+
+export const channels = ["email", "linkedin", "x", "instagram", "facebook", "pinterest", "blog", "ad"] as const;
+export type Channel = (typeof channels)[number];
