@@ -1,4 +1,4 @@
-import { campaignStatuses, channels, type CampaignStatus, type Channel } from "@/db/schema/campaigns";
+import { campaignStatuses, channels, type CampaignStatus, type Channel } from "@/db/schema/enum-values";
 
 // The calendar's state in the address (?view=week&date=2026-03-09&channel=linkedin…),
 // read the same way by the page and its client components.
@@ -47,7 +47,7 @@ export function readCalendarState(params: Params): CalendarState {
 }
 
 /** The filters as calendar.range takes them. */
-export function rangeFilters(filters: CalendarFilters) {
+function rangeFilters(filters: CalendarFilters) {
   return {
     ...(filters.campaignId ? { campaignIds: [filters.campaignId] } : {}),
     ...(filters.channel ? { channels: [filters.channel] } : {}),
@@ -56,5 +56,8 @@ export function rangeFilters(filters: CalendarFilters) {
   };
 }
 
-/** The campaigns the campaign filter offers: the 100 most recently changed. */
-export const filterCampaignsInput = { pageSize: 100, sort: "updated" as const };
+/** calendar.range's input for the days on screen, the same on the server (prefetch) and in the browser, so both name one query. */
+export function rangeInput(days: { from: string; to: string }, view: CalendarViewName, timeZone: string, filters: CalendarFilters) {
+  // The month view asks for a summary: thousands of events in a grid are slow to draw and unreadable; "+N more" opens the day.
+  return { from: days.from, to: days.to, timeZone, ...rangeFilters(filters), ...(view === "month" ? { perDay: MONTH_PER_DAY } : {}) };
+}

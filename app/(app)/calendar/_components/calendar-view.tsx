@@ -9,7 +9,7 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { clsx } from "clsx";
-import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { channelLabels, channels } from "@/components/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
@@ -17,7 +17,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type CalendarEventProps, channelColors, localDateTime, localDay, toCalendarEvents } from "./calendar-events";
-import { type CalendarFilters, type CalendarViewName, calendarViews, MONTH_PER_DAY, rangeFilters } from "./calendar-query";
+import { type CalendarFilters, type CalendarViewName, calendarViews, rangeInput } from "./calendar-query";
+import { visibleDays } from "./visible-range";
 
 const noSubscription = () => () => {};
 /** False while rendering on the server: the calendar draws in the browser's time zone only. */
@@ -59,6 +60,24 @@ function ConflictList({ conflicts }: { conflicts: { kind: string; day?: string; 
   );
 }
 
+// FullCalendar redraws everything when an option changes identity, so the options that never change are made once.
+const plugins = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
+const timeFormat = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
+
+/** A day number with a warning sign that names the day's conflicts to screen readers and on hover. */
+function conflictDayNumber(dayNumber: string, messages: string[]): HTMLElement {
+  const warning = document.createElement("span");
+  warning.setAttribute("role", "img");
+  warning.setAttribute("aria-label", `Warning: ${messages.join(" ")}`);
+  warning.title = messages.join("\n");
+  warning.className = "text-amber-600";
+  warning.textContent = "⚠";
+  const cell = document.createElement("span");
+  cell.className = "inline-flex items-center gap-1";
+  cell.append(warning, dayNumber);
+  return cell;
+}
+
 const periodNames: Record<CalendarViewName, string> = { month: "month", week: "week", day: "day", list: "month" };
 const viewLabels: Record<CalendarViewName, string> = { month: "Month", week: "Week", day: "Day", list: "List" };
 
@@ -67,16 +86,20 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [range, setRange] = useState<VisibleRange | null>(null);
+  const [shownRange, setRange] = useState<VisibleRange | null>(null);
   const calendar = useRef<FullCalendar>(null);
   const [timeZone] = useState(browserTimeZone);
   const [moved, setMoved] = useState<Moved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  // The month view asks for a summary: thousands of events in a grid are slow to draw and unreadable; "+N more" opens the day.
-  const input = range
-    ? { from: range.from, to: range.to, timeZone, ...rangeFilters(filters), ...(range.view === "month" ? { perDay: MONTH_PER_DAY } : {}) }
-    : null;
+  // Until FullCalendar reports what it shows, the address says which days it will show: the data is asked for while it loads.
+  const expectedRange = useMemo<VisibleRange | null>(
+    () => (inBrowser ? { ...visibleDays(view, date ?? localDay(new Date())), label: "", view } : null),
+    [inBrowser, view, date],
+  );
+  const range = shownRange ?? expectedRange;
+
+  const input = range ? rangeInput(range, range.view, timeZone, filters) : null;
   const query = useQuery({
     ...trpc.calendar.range.queryOptions(input ?? { from: "1970-01-01", to: "1970-01-01", timeZone }),
     enabled: input !== null,
@@ -96,7 +119,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const rescheduleMilestone = useMutation(trpc.milestone.reschedule.mutationOptions());
   const refresh = () => queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
 
-  function onDatesSet(arg: DatesSetArg) {
+  const onDatesSet = useCallback((arg: DatesSetArg) => {
     // FullCalendar's end is exclusive; the range's last day is included.
     const last = new Date(arg.end.getTime() - 1);
     setRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title, view: viewNames[arg.view.type] ?? "month" });
@@ -105,9 +128,9 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     params.set("view", viewNames[arg.view.type] ?? "month");
     params.set("date", localDay(arg.view.currentStart));
     window.history.replaceState(null, "", `${window.location.pathname}?${params.toString()}`);
-  }
+  }, []);
 
-  async function onEventDrop(info: EventDropArg) {
+  async function moveEvent(info: EventDropArg) {
     const props = info.event.extendedProps as CalendarEventProps;
     const start = info.event.start;
     const previous = info.oldEvent.start;
@@ -143,6 +166,13 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     await refresh();
   }
 
+  // A drop needs this render's mutations and zone, but FullCalendar must keep one handler (see plugins).
+  const latestMove = useRef(moveEvent);
+  useEffect(() => {
+    latestMove.current = moveEvent;
+  });
+  const onEventDrop = useCallback((info: EventDropArg) => latestMove.current(info), []);
+
   async function onUndo() {
     if (!moved?.undo) return;
     const undo = moved.undo;
@@ -154,27 +184,23 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     }
   }
 
-  function onEventClick(info: EventClickArg) {
+  const onEventClick = useCallback((info: EventClickArg) => {
     // Events are links (so the keyboard reaches them); stay in the app instead of reloading it.
     if (!info.event.url) return;
     info.jsEvent.preventDefault();
     const props = info.event.extendedProps as CalendarEventProps;
     if (props.kind === "more") calendar.current?.getApi().changeView(calendarViews.day, props.id);
     else router.push(info.event.url);
-  }
+  }, [router]);
 
-  function dayCellContent(arg: DayCellContentArg) {
-    const messages = conflictDays.get(localDay(arg.date));
-    if (!messages) return arg.dayNumberText;
-    return (
-      <span className="inline-flex items-center gap-1">
-        <span role="img" aria-label={`Warning: ${messages.join(" ")}`} title={messages.join("\n")} className="text-amber-600">
-          ⚠
-        </span>
-        {arg.dayNumberText}
-      </span>
-    );
-  }
+  // Plain DOM, not JSX: FullCalendar draws React content through a portal per cell and then measures the whole grid again.
+  const dayCellContent = useCallback(
+    (arg: DayCellContentArg) => {
+      const messages = conflictDays.get(localDay(arg.date));
+      return messages ? { domNodes: [conflictDayNumber(arg.dayNumberText, messages)] } : arg.dayNumberText;
+    },
+    [conflictDays],
+  );
 
   const nothingPlanned = data && data.campaigns.length === 0 && data.milestones.length === 0 && data.contentItems.length === 0;
 
@@ -211,8 +237,8 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
         </section>
       )}
 
-      {nothingPlanned && range && (
-        <EmptyState title={`Nothing is planned for ${range.label}`}>
+      {nothingPlanned && shownRange && (
+        <EmptyState title={`Nothing is planned for ${shownRange.label}`}>
           Campaigns, milestones and scheduled content show up here. Try another period or clear the filters.
         </EmptyState>
       )}
@@ -270,7 +296,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
         {inBrowser ? (
           <FullCalendar
             ref={calendar}
-            plugins={[dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+            plugins={plugins}
             initialView={calendarViews[view]}
             initialDate={date}
             timeZone="local"
@@ -283,8 +309,8 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
             dayMaxEvents={shownView === "month" ? false : 4}
             editable={canEdit}
             eventDurationEditable={false}
-            eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
-            slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+            eventTimeFormat={timeFormat}
+            slotLabelFormat={timeFormat}
             noEventsContent="Nothing is planned in this period."
             datesSet={onDatesSet}
             eventDrop={onEventDrop}
