@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
+import { RememberTimeZone } from "@/components/remember-time-zone";
 import { hasRole } from "@/server/api/trpc";
 import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
 import { AppNav } from "./_components/app-nav";
@@ -34,6 +35,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
+      <RememberTimeZone />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"

@@ -1,11 +1,17 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/api/trpc";
 import { CalendarFilters } from "./_components/calendar-filters";
-import { filterCampaignsInput, readCalendarState } from "./_components/calendar-query";
+import { isKnownTimeZone } from "@/server/services/content/local-time";
+import { rangeInput, readCalendarState } from "./_components/calendar-query";
 import { CalendarView } from "./_components/calendar-view";
 import { SubscribePanel } from "./_components/subscribe-panel";
+import { visibleDays } from "./_components/visible-range";
 
 export const metadata = { title: "Calendar" };
 
@@ -13,9 +19,14 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const { workspace } = await createTRPCContext();
   if (!workspace) redirect("/sign-in");
   const { view, date, ...filters } = readCalendarState(await searchParams);
-  // The range itself is asked for by the browser: it depends on the viewer's time zone and the period on screen.
-  prefetch(trpc.campaign.list.queryOptions(filterCampaignsInput));
-  prefetch(trpc.member.list.queryOptions());
+  // The days on screen depend on the viewer's time zone: known from an earlier visit, they are asked for now and
+  // arrive with the page; otherwise (or if the zone has changed since) the browser asks for them itself.
+  const timeZone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
+  if (timeZone && isKnownTimeZone(timeZone)) {
+    const days = visibleDays(view, date ?? format(TZDate.tz(timeZone), "yyyy-MM-dd"));
+    prefetch(trpc.calendar.range.queryOptions(rangeInput(days, view, timeZone, filters)));
+  }
+  prefetch(trpc.calendar.filterOptions.queryOptions());
   prefetch(trpc.calendarFeed.get.queryOptions());
 
   return (
