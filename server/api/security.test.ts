@@ -85,6 +85,7 @@ const samples: Record<string, Sample> = {
     access: "viewer",
     input: () => ({ from: dayFromToday(-31), to: dayFromToday(30), timeZone: "Europe/Berlin" }),
   },
+  "calendar.filterOptions": { access: "viewer" },
   "calendarFeed.get": { access: "viewer" },
   "calendarFeed.create": { access: "viewer" },
   "calendarFeed.revoke": { access: "viewer" },

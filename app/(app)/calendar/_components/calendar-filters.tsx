@@ -6,7 +6,7 @@ import { campaignStatuses, campaignStatusLabels, channelLabels, channels } from 
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { type CalendarFilters as Filters, filterCampaignsInput } from "./calendar-query";
+import type { CalendarFilters as Filters } from "./calendar-query";
 
 /** Campaign, channel, owner and status, kept in the address so a filtered calendar can be shared and reloaded. */
 export function CalendarFilters({ filters }: { filters: Filters }) {
@@ -14,8 +14,7 @@ export function CalendarFilters({ filters }: { filters: Filters }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const { data: campaignPage } = useSuspenseQuery(trpc.campaign.list.queryOptions(filterCampaignsInput));
-  const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions());
+  const { data: options } = useSuspenseQuery(trpc.calendar.filterOptions.queryOptions());
 
   function setFilter(name: "campaign" | "channel" | "owner" | "status", value: string) {
     // Read the address as it is now: the calendar keeps its period there too.
@@ -38,12 +37,12 @@ export function CalendarFilters({ filters }: { filters: Filters }) {
     <form role="search" aria-label="Filter the calendar" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end" onSubmit={(event) => event.preventDefault()}>
       <SelectField label="Campaign" value={filters.campaignId ?? ""} onChange={(event) => setFilter("campaign", event.target.value)}>
         <option value="">All campaigns</option>
-        {campaignPage.campaigns.map((campaign) => (
+        {options.campaigns.map((campaign) => (
           <option key={campaign.id} value={campaign.id}>
             {campaign.name}
           </option>
         ))}
-        {filters.campaignId && !campaignPage.campaigns.some((campaign) => campaign.id === filters.campaignId) && (
+        {filters.campaignId && !options.campaigns.some((campaign) => campaign.id === filters.campaignId) && (
           <option value={filters.campaignId}>The chosen campaign</option>
         )}
       </SelectField>
@@ -57,9 +56,9 @@ export function CalendarFilters({ filters }: { filters: Filters }) {
       </SelectField>
       <SelectField label="Owner" value={filters.ownerId ?? ""} onChange={(event) => setFilter("owner", event.target.value)}>
         <option value="">Anyone</option>
-        {members.map((member) => (
-          <option key={member.userId} value={member.userId}>
-            {member.name}
+        {options.owners.map((owner) => (
+          <option key={owner.id} value={owner.id}>
+            {owner.name}
           </option>
         ))}
       </SelectField>
