@@ -50,9 +50,11 @@ export const campaigns = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The calendar asks for campaigns overlapping a range; the list filters by status and owner.
+    // The calendar asks for campaigns overlapping a range, bounded by the longest campaign's length;
+    // the list filters by status and owner, and the calendar leaves out closed campaigns by their ids alone.
     index().on(t.workspaceId, t.startDate, t.endDate),
-    index().on(t.workspaceId, t.status),
+    index("campaigns_workspace_length_index").on(t.workspaceId, sql`(${t.endDate} - ${t.startDate})`),
+    index().on(t.workspaceId, t.status, t.id),
     index().on(t.workspaceId, t.ownerId),
     index().on(t.workspaceId, t.updatedAt),
   ],
@@ -76,7 +78,11 @@ export const milestones = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.workspaceId, t.dueDate), index().on(t.campaignId, t.position)],
+  (t) => [
+    // The calendar ranks a month of milestones per day from this index alone, and reads names only for the few it shows.
+    index("milestones_workspace_due_index").on(t.workspaceId, t.dueDate, t.position, t.id, t.campaignId),
+    index().on(t.campaignId, t.position),
+  ],
 );
 
 export interface TemplateMilestone {
