@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
+import { campaigns } from "@/db/schema";
 import type { Channel } from "@/db/schema/campaigns";
+import { runsDuring } from "./calendar-filters";
 import { countItems, formatDay, listNames } from "./calendar-words";
 
 // The warnings the calendar shows over a range of days, worked out by the
@@ -44,12 +47,15 @@ export async function findCalendarConflicts(
   input: { workspaceId: string; from: string; to: string; lo: Date; hi: Date },
 ): Promise<CalendarConflict[]> {
   const { workspaceId, from, to, lo, hi } = input;
+  // The campaigns read as `c` below.
+  const c = alias(campaigns, "c");
   const result = await db.execute(sql`
     with ws as (
       select id, time_zone, channel_daily_limit from workspaces where id = ${workspaceId}
     ),
+    -- Read from the index alone (a title is looked up only for an item on a blackout day).
     scheduled as (
-      select ci.id, ci.channel, ci.title, ci.scheduled_at, (ci.scheduled_at at time zone ws.time_zone)::date as day
+      select ci.id, ci.channel, ci.scheduled_at, (ci.scheduled_at at time zone ws.time_zone)::date as day
       from content_items ci
       join ws on ws.id = ci.workspace_id
       where ci.workspace_id = ${workspaceId}
@@ -58,7 +64,7 @@ export async function findCalendarConflicts(
         and ci.campaign_id not in (select id from campaigns where workspace_id = ${workspaceId} and status in ('cancelled', 'archived'))
     ),
     in_range as (
-      select * from scheduled where day between ${from}::date and ${to}::date
+      select id, channel, scheduled_at, day from scheduled where day between ${from}::date and ${to}::date
     ),
     channel_limit as (
       select 'channel_limit' as kind, day::text as day,
@@ -68,13 +74,15 @@ export async function findCalendarConflicts(
       group by channel, day
       having count(*) > (select channel_daily_limit from ws)
     ),
+    -- The campaigns that are going out during the range. Launches come from here too: a launch falls between a campaign's start and end.
+    around as (
+      select c.id, c.name, c.status, c.start_date, c.launch_date, c.end_date, btrim(c.audience) as audience,
+        lower(regexp_replace(c.audience, '\\s+', '', 'g')) as key
+      from campaigns c
+      where c.workspace_id = ${workspaceId} and c.status not in ('cancelled', 'archived') and ${runsDuring(c, workspaceId, from, to)}
+    ),
     live as (
-      select id, name, start_date, end_date, lower(regexp_replace(audience, '\\s+', '', 'g')) as key, btrim(audience) as audience
-      from campaigns
-      where workspace_id = ${workspaceId}
-        and status not in ('completed', 'cancelled', 'archived')
-        and start_date <= ${to}::date and end_date >= ${from}::date
-        and regexp_replace(audience, '\\s+', '', 'g') <> ''
+      select id, name, start_date, end_date, key, audience from around where status <> 'completed' and key <> ''
     ),
     -- Gaps and islands: a campaign starts a new group unless it begins before an earlier one of the same audience has ended.
     marked as (
@@ -105,17 +113,17 @@ export async function findCalendarConflicts(
       where b.workspace_id = ${workspaceId} and b.start_date <= ${to}::date and b.end_date >= ${from}::date
     ),
     on_blackout as (
-      select bd.day, bd.reason, s.id, 'content' as thing, s.title as name, s.channel::text as channel, s.scheduled_at as at
-      from blackout_days bd join in_range s on s.day = bd.day
+      select bd.day, bd.reason, s.id, 'content' as thing, t.title as name, s.channel::text as channel, s.scheduled_at as at
+      from blackout_days bd join in_range s on s.day = bd.day join content_items t on t.id = s.id
       union all
       select bd.day, bd.reason, m.id, 'milestone', m.name, null, null
       from blackout_days bd
       join milestones m on m.workspace_id = ${workspaceId} and m.due_date = bd.day
       join campaigns c on c.id = m.campaign_id and c.status not in ('cancelled', 'archived')
       union all
-      select bd.day, bd.reason, c.id, 'launch', c.name, null, null
+      select bd.day, bd.reason, a.id, 'launch', a.name, null, null
       from blackout_days bd
-      join campaigns c on c.workspace_id = ${workspaceId} and c.launch_date = bd.day and c.status not in ('cancelled', 'archived')
+      join around a on a.launch_date = bd.day
     ),
     blackout as (
       select 'blackout' as kind, day::text as day,

@@ -106,6 +106,20 @@ describe("getCalendarRange", () => {
     expect([ids(byStatus.campaigns), ids(byStatus.milestones), ids(byStatus.contentItems)]).toEqual([[launch.id], [brief.id], [teaser.id]]);
   });
 
+  test("finds the campaigns running in the range however long they run", async ({ db }) => {
+    const { workspaceId, team, launch, webinar } = await plannedTeam(db);
+    const ownerId = team.marketer.id;
+    // Began two years before the range (the workspace's longest campaign), still running; and one that ended the day before the range.
+    const always = await createCampaign(db, { workspaceId, ownerId, name: "Always on", audience: "Existing customers", startDate: "2024-03-01", launchDate: "2024-03-02", endDate: "2026-12-31" });
+    await createCampaign(db, { workspaceId, ownerId, audience: "", startDate: "2024-02-01", launchDate: "2024-02-02", endDate: "2026-02-28" });
+    await createCampaign(db, { workspaceId, ownerId, audience: "", startDate: "2026-04-01", launchDate: "2026-04-02", endDate: "2026-04-03" });
+
+    const range = await getCalendarRange(db, { workspaceId, ...march });
+    expect(ids(range.campaigns)).toEqual([always.id, launch.id, webinar.id]);
+    // The long campaign overlaps the launch campaign's audience too.
+    expect(range.conflicts.map((conflict) => conflict.ids)).toEqual([[always.id, launch.id]]);
+  });
+
   test("takes the range's days in the viewer's time zone", async ({ db }) => {
     const { workspaceId, launch } = await plannedTeam(db);
     // 23:30 UTC on the 11th is already the 12th in Berlin.

@@ -1,9 +1,10 @@
 import { TZDate } from "@date-fns/tz";
-import { and, arrayOverlaps, asc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { blackoutDates, campaigns, contentItems, milestones, users, workspaces } from "@/db/schema";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
 import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
+import { belongsToFiltered, type CalendarFilters, campaignFilter, runsDuring } from "./calendar-filters";
 import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-calendar-conflicts";
 
 // The calendar's one read: everything planned in a range of days, and the
@@ -12,18 +13,13 @@ import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-cal
 // view's summary is cut down by the database (a few rows a day and each day's
 // count), so a busy month's thousands of rows never leave it.
 
-export interface CalendarRangeParams {
+export interface CalendarRangeParams extends CalendarFilters {
   workspaceId: string;
   /** First and last day shown ("2026-03-01", "2026-03-31"), both included. */
   from: string;
   to: string;
   /** The viewer's IANA zone: content scheduled between midnight on `from` and midnight after `to` there is in the range. */
   timeZone: string;
-  campaignIds?: string[];
-  channels?: Channel[];
-  ownerId?: string;
-  /** Campaign statuses to show; archived campaigns are left out unless asked for. */
-  statuses?: CampaignStatus[];
   /**
    * The month view's summary: at most this many things per day (launches,
    * milestones and content taken in turn, each by time), and per day how many
@@ -44,30 +40,23 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Filters on the campaign that a milestone or an item belongs to. */
-function campaignScope(params: CalendarRangeParams): SQL[] {
-  return [
-    eq(campaigns.workspaceId, params.workspaceId),
-    params.statuses?.length ? inArray(campaigns.status, params.statuses) : ne(campaigns.status, "archived"),
-    params.campaignIds?.length ? inArray(campaigns.id, params.campaignIds) : undefined,
-    params.ownerId ? eq(campaigns.ownerId, params.ownerId) : undefined,
-  ].filter((condition): condition is SQL => condition !== undefined);
-}
-
 export async function getCalendarRange(db: Database, params: CalendarRangeParams): Promise<CalendarRange> {
   const { workspaceId, from, to, timeZone } = params;
-  const scope = campaignScope(params);
-  // Campaigns and milestones carry a channel filter through the channels the campaign uses.
-  const usesChannels = params.channels?.length ? arrayOverlaps(campaigns.channels, params.channels) : undefined;
   const rangeStart = startOfDayIn(from, timeZone);
   const rangeEnd = startOfDayIn(nextDay(to), timeZone);
-  const milestonesWhere = and(eq(milestones.workspaceId, workspaceId), gte(milestones.dueDate, from), lte(milestones.dueDate, to), ...scope, usesChannels);
+  // Milestones (like campaigns) carry a channel filter through the channels their campaign uses; an item has its own.
+  const milestonesWhere = and(
+    eq(milestones.workspaceId, workspaceId),
+    gte(milestones.dueDate, from),
+    lte(milestones.dueDate, to),
+    belongsToFiltered(workspaceId, milestones.campaignId, params, { byChannels: true }),
+  );
   const contentWhere = and(
     eq(contentItems.workspaceId, workspaceId),
     gte(contentItems.scheduledAt, rangeStart),
     lt(contentItems.scheduledAt, rangeEnd),
     params.channels?.length ? inArray(contentItems.channel, params.channels) : undefined,
-    ...scope,
+    belongsToFiltered(workspaceId, contentItems.campaignId, params, { byChannels: false }),
   );
 
   const campaignsInRange = db
@@ -83,7 +72,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
     })
     .from(campaigns)
     .innerJoin(users, eq(users.id, campaigns.ownerId))
-    .where(and(...scope, usesChannels, lte(campaigns.startDate, to), gte(campaigns.endDate, from)))
+    .where(and(eq(campaigns.workspaceId, workspaceId), campaignFilter(campaigns, params, { byChannels: true }), runsDuring(campaigns, workspaceId, from, to)))
     .orderBy(asc(campaigns.startDate), asc(campaigns.id));
   const blackoutsInRange = db
     .select({ id: blackoutDates.id, startDate: blackoutDates.startDate, endDate: blackoutDates.endDate, reason: blackoutDates.reason })
@@ -101,36 +90,40 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
 
   if (params.perDay) {
     const perDay = params.perDay;
+    // Each day's first rows are ranked from the indexes alone (no table reads for a month of rows); names and titles are then looked up for the few kept.
     const [campaignRows, milestoneRows, contentRows, blackoutRows, allConflicts, [workspace]] = await Promise.all([
       campaignsInRange,
       db.execute(sql`
-        select id, "campaignId", name, "dueDate", completed, total from (
-          select ${milestones.id} as id, ${milestones.campaignId} as "campaignId", ${milestones.name} as name,
-            ${milestones.dueDate}::text as "dueDate", ${milestones.completedAt} is not null as completed,
-            ${milestones.dueDate} as due, ${milestones.position} as position,
+        select ranked.id, ranked.campaign_id as "campaignId", kept.name, ranked.due_date::text as "dueDate",
+          kept.completed_at is not null as completed, ranked.total
+        from (
+          select ${milestones.id} as id, ${milestones.campaignId} as campaign_id, ${milestones.dueDate} as due_date, ${milestones.position} as position,
             row_number() over (partition by ${milestones.dueDate} order by ${milestones.position}, ${milestones.id}) as n,
             (count(*) over (partition by ${milestones.dueDate}))::int as total
-          from ${milestones} join ${campaigns} on ${campaigns.id} = ${milestones.campaignId}
+          from ${milestones}
           where ${milestonesWhere}
         ) ranked
-        where n <= ${perDay}
-        order by due, position, id
+        -- A lookup per kept row: the limit keeps the planner from joining the month's rows to the whole table.
+        cross join lateral (select named.name, named.completed_at from milestones named where named.id = ranked.id limit 1) kept
+        where ranked.n <= ${perDay}
+        order by ranked.due_date, ranked.position, ranked.id
       `),
       db.execute(sql`
-        select id, "campaignId", channel, title, at, day::text as day, total from (
-          select ${contentItems.id} as id, ${contentItems.campaignId} as "campaignId", ${contentItems.channel} as channel, ${contentItems.title} as title,
+        select ranked.id, ranked.campaign_id as "campaignId", ranked.channel,
+          (select titled.title from content_items titled where titled.id = ranked.id) as title,
+          -- Milliseconds, which both database drivers hand back as a number.
+          (extract(epoch from ranked.scheduled_at) * 1000)::float8 as at, ranked.day::text as day, ranked.total
+        from (
+          select ${contentItems.id} as id, ${contentItems.campaignId} as campaign_id, ${contentItems.channel} as channel,
             ${contentItems.scheduledAt} as scheduled_at, viewer.day,
-            -- Milliseconds, which both database drivers hand back as a number.
-            (extract(epoch from ${contentItems.scheduledAt}) * 1000)::float8 as at,
             row_number() over (partition by viewer.day order by ${contentItems.scheduledAt}, ${contentItems.id}) as n,
             (count(*) over (partition by viewer.day))::int as total
           from ${contentItems}
-          join ${campaigns} on ${campaigns.id} = ${contentItems.campaignId}
           cross join lateral (select (${contentItems.scheduledAt} at time zone ${timeZone})::date as day) viewer
           where ${contentWhere}
         ) ranked
-        where n <= ${perDay}
-        order by scheduled_at, id
+        where ranked.n <= ${perDay}
+        order by ranked.scheduled_at, ranked.id
       `),
       blackoutsInRange,
       conflictsAround,
@@ -149,8 +142,8 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       const unknown = [...new Set(allConflicts.filter((conflict) => !conflict.ids.some((id) => known.has(id))).flatMap((conflict) => conflict.ids))];
       if (unknown.length > 0) {
         const [contentIds, milestoneIds] = await Promise.all([
-          db.select({ id: contentItems.id }).from(contentItems).innerJoin(campaigns, eq(campaigns.id, contentItems.campaignId)).where(and(contentWhere, inArray(contentItems.id, unknown))),
-          db.select({ id: milestones.id }).from(milestones).innerJoin(campaigns, eq(campaigns.id, milestones.campaignId)).where(and(milestonesWhere, inArray(milestones.id, unknown))),
+          db.select({ id: contentItems.id }).from(contentItems).where(and(contentWhere, inArray(contentItems.id, unknown))),
+          db.select({ id: milestones.id }).from(milestones).where(and(milestonesWhere, inArray(milestones.id, unknown))),
         ]);
         for (const row of [...contentIds, ...milestoneIds]) known.add(row.id);
       }
@@ -231,7 +224,6 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         completedAt: milestones.completedAt,
       })
       .from(milestones)
-      .innerJoin(campaigns, eq(campaigns.id, milestones.campaignId))
       .where(milestonesWhere)
       .orderBy(asc(milestones.dueDate), asc(milestones.position), asc(milestones.id)),
     db
@@ -243,7 +235,6 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         scheduledAt: contentItems.scheduledAt,
       })
       .from(contentItems)
-      .innerJoin(campaigns, eq(campaigns.id, contentItems.campaignId))
       .where(contentWhere)
       .orderBy(asc(contentItems.scheduledAt), asc(contentItems.id)),
     blackoutsInRange,
