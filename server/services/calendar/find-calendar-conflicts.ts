@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { campaigns } from "@/db/schema";
 import type { Channel } from "@/db/schema/campaigns";
-import { runsDuring } from "./calendar-filters";
+import { belongsToFiltered, type CalendarFilters, campaignFilter, choosesCampaigns, runsDuring } from "./calendar-filters";
 import { countItems, formatDay, listNames } from "./calendar-words";
 
 // The warnings the calendar shows over a range of days, worked out by the
@@ -17,18 +17,25 @@ export interface CalendarConflict {
   /** The day it happens on (in the workspace's time zone); absent for a span of days. */
   day?: string;
   message: string;
-  /** The campaigns, milestones and content items involved. */
-  ids: string[];
+  /** The campaigns, milestones and content items involved; absent when asked for without them. */
+  ids?: string[];
 }
 
 type ConflictRow =
-  | { kind: "channel_limit"; day: string; ids: string[]; info: { channel: Channel; count: number; limit: number } }
-  | { kind: "audience_overlap"; day: string; ids: string[]; info: { audience: string; names: string[]; overlapFrom: string; overlapTo: string } }
-  | { kind: "blackout"; day: string; ids: string[]; info: { reason: string; things: { kind: "content" | "milestone" | "launch"; name: string; channel?: Channel }[] } };
+  | { kind: "channel_limit"; day: string; ids: string[] | null; info: { channel: Channel; count: number; limit: number } }
+  | { kind: "audience_overlap"; day: string; ids: string[] | null; info: { audience: string; names: string[]; overlapFrom: string; overlapTo: string } }
+  | { kind: "blackout"; day: string; ids: string[] | null; info: { reason: string; things: { kind: "content" | "milestone" | "launch"; name: string; channel?: Channel }[] } };
 
 /** drizzle's `execute` answers with an array on postgres.js and with `{ rows }` on PGlite. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** What the viewer sees: the instants their range covers, and the calendar's filters. */
+export interface ConflictView {
+  start: Date;
+  end: Date;
+  filters: CalendarFilters;
 }
 
 /**
@@ -41,21 +48,35 @@ export function rowsOf<T>(result: unknown): T[] {
  * - anything planned on a blackout day (an item, a milestone, a launch).
  * Cancelled and archived campaigns, and their content, are not going out: they
  * count for none of them; completed ones no longer overlap anyone.
+ *
+ * A conflict is the workspace's, whatever the filters, but only those that
+ * involve something in `view` (an item scheduled in its range, a milestone or a
+ * campaign, each passing its filters) are returned. `withIds: false` leaves out
+ * the ids of everything involved (a month can hold thousands).
  */
 export async function findCalendarConflicts(
   db: Database,
-  input: { workspaceId: string; from: string; to: string; lo: Date; hi: Date },
+  input: { workspaceId: string; from: string; to: string; lo: Date; hi: Date; view: ConflictView; withIds: boolean },
 ): Promise<CalendarConflict[]> {
-  const { workspaceId, from, to, lo, hi } = input;
-  // The campaigns read as `c` below.
+  const { workspaceId, from, to, lo, hi, view, withIds } = input;
+  const { filters } = view;
+  // The campaigns read as `c` below, for the filters.
   const c = alias(campaigns, "c");
+  // Whether an item in range is on screen. Its campaign is live (not archived) already; more is asked only when campaigns are chosen.
+  const itemShown = and(
+    sql`scheduled_at >= ${view.start.toISOString()}::timestamptz and scheduled_at < ${view.end.toISOString()}::timestamptz`,
+    filters.channels?.length ? sql`channel in ${filters.channels}` : undefined,
+    choosesCampaigns(filters) ? belongsToFiltered(workspaceId, sql`campaign_id`, filters, { byChannels: false }) : undefined,
+  )!;
+  const campaignShown = campaignFilter(c, filters, { byChannels: true });
+  const idsOf = (ordered: SQL) => (withIds ? sql`json_agg(${ordered})` : sql`null::json`);
   const result = await db.execute(sql`
     with ws as (
       select id, time_zone, channel_daily_limit from workspaces where id = ${workspaceId}
     ),
     -- Read from the index alone (a title is looked up only for an item on a blackout day).
     scheduled as (
-      select ci.id, ci.channel, ci.scheduled_at, (ci.scheduled_at at time zone ws.time_zone)::date as day
+      select ci.id, ci.channel, ci.campaign_id, ci.scheduled_at, (ci.scheduled_at at time zone ws.time_zone)::date as day
       from content_items ci
       join ws on ws.id = ci.workspace_id
       where ci.workspace_id = ${workspaceId}
@@ -64,12 +85,13 @@ export async function findCalendarConflicts(
         and ci.campaign_id not in (select id from campaigns where workspace_id = ${workspaceId} and status in ('cancelled', 'archived'))
     ),
     in_range as (
-      select id, channel, scheduled_at, day from scheduled where day between ${from}::date and ${to}::date
+      select id, channel, scheduled_at, day, ${itemShown} as shown from scheduled where day between ${from}::date and ${to}::date
     ),
     channel_limit as (
       select 'channel_limit' as kind, day::text as day,
-        json_agg(id order by scheduled_at, id) as ids,
-        json_build_object('channel', channel, 'count', count(*), 'limit', (select channel_daily_limit from ws)) as info
+        ${idsOf(sql`id order by scheduled_at, id`)} as ids,
+        json_build_object('channel', channel, 'count', count(*), 'limit', (select channel_daily_limit from ws)) as info,
+        bool_or(shown) as shown
       from in_range
       group by channel, day
       having count(*) > (select channel_daily_limit from ws)
@@ -77,12 +99,12 @@ export async function findCalendarConflicts(
     -- The campaigns that are going out during the range. Launches come from here too: a launch falls between a campaign's start and end.
     around as (
       select c.id, c.name, c.status, c.start_date, c.launch_date, c.end_date, btrim(c.audience) as audience,
-        lower(regexp_replace(c.audience, '\\s+', '', 'g')) as key
+        lower(regexp_replace(c.audience, '\\s+', '', 'g')) as key, ${campaignShown} as shown
       from campaigns c
       where c.workspace_id = ${workspaceId} and c.status not in ('cancelled', 'archived') and ${runsDuring(c, workspaceId, from, to)}
     ),
     live as (
-      select id, name, start_date, end_date, key, audience from around where status <> 'completed' and key <> ''
+      select id, name, start_date, end_date, key, audience, shown from around where status <> 'completed' and key <> ''
     ),
     -- Gaps and islands: a campaign starts a new group unless it begins before an earlier one of the same audience has ended.
     marked as (
@@ -96,13 +118,14 @@ export async function findCalendarConflicts(
     audience_overlap as (
       select 'audience_overlap' as kind,
         greatest(${from}::date, (array_agg(start_date order by start_date, id))[2])::text as day,
-        json_agg(id order by start_date, id) as ids,
+        ${idsOf(sql`id order by start_date, id`)} as ids,
         json_build_object(
           'audience', min(audience),
           'names', json_agg(name order by start_date, id),
           'overlapFrom', (array_agg(start_date order by start_date, id))[2]::text,
           'overlapTo', least((array_agg(end_date order by start_date, id))[1], (array_agg(end_date order by start_date, id))[2])::text
-        ) as info
+        ) as info,
+        bool_or(shown) as shown
       from grouped
       group by key, island
       having count(*) > 1
@@ -113,38 +136,43 @@ export async function findCalendarConflicts(
       where b.workspace_id = ${workspaceId} and b.start_date <= ${to}::date and b.end_date >= ${from}::date
     ),
     on_blackout as (
-      select bd.day, bd.reason, s.id, 'content' as thing, t.title as name, s.channel::text as channel, s.scheduled_at as at
+      select bd.day, bd.reason, s.id, 'content' as thing, t.title as name, s.channel::text as channel, s.scheduled_at as at, s.shown
       from blackout_days bd join in_range s on s.day = bd.day join content_items t on t.id = s.id
       union all
-      select bd.day, bd.reason, m.id, 'milestone', m.name, null, null
+      select bd.day, bd.reason, m.id, 'milestone', m.name, null, null, ${campaignShown}
       from blackout_days bd
       join milestones m on m.workspace_id = ${workspaceId} and m.due_date = bd.day
       join campaigns c on c.id = m.campaign_id and c.status not in ('cancelled', 'archived')
       union all
-      select bd.day, bd.reason, a.id, 'launch', a.name, null, null
+      select bd.day, bd.reason, a.id, 'launch', a.name, null, null, a.shown
       from blackout_days bd
       join around a on a.launch_date = bd.day
     ),
     blackout as (
       select 'blackout' as kind, day::text as day,
-        json_agg(id order by thing, at, name) as ids,
-        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name)) as info
+        ${idsOf(sql`id order by thing, at, name`)} as ids,
+        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name)) as info,
+        bool_or(shown) as shown
       from on_blackout
       group by day
     )
-    select kind, day, ids, info from channel_limit
-    union all select kind, day, ids, info from audience_overlap
-    union all select kind, day, ids, info from blackout
+    select kind, day, ids, info from (
+      select kind, day, ids, info, shown from channel_limit
+      union all select kind, day, ids, info, shown from audience_overlap
+      union all select kind, day, ids, info, shown from blackout
+    ) conflicts
+    where shown
     order by day, kind
   `);
   return rowsOf<ConflictRow>(result).map(describe);
 }
 
 function describe(row: ConflictRow): CalendarConflict {
+  const ids = row.ids ? { ids: row.ids } : {};
   switch (row.kind) {
     case "channel_limit": {
       const { channel, count, limit } = row.info;
-      return { kind: row.kind, day: row.day, ids: row.ids, message: `${countItems(channel, count)} on ${formatDay(row.day)}; the limit is ${limit}.` };
+      return { kind: row.kind, day: row.day, ...ids, message: `${countItems(channel, count)} on ${formatDay(row.day)}; the limit is ${limit}.` };
     }
     case "audience_overlap": {
       const { audience, names, overlapFrom, overlapTo } = row.info;
@@ -153,7 +181,7 @@ function describe(row: ConflictRow): CalendarConflict {
         names.length === 2
           ? `${quoted[0]} and ${quoted[1]} both reach “${audience}” from ${formatDay(overlapFrom)} to ${formatDay(overlapTo)}.`
           : `${names.length} campaigns reach “${audience}” at the same time: ${listNames(quoted)}.`;
-      return { kind: row.kind, ids: row.ids, message };
+      return { kind: row.kind, ...ids, message };
     }
     case "blackout": {
       const things = row.info.things.map((thing) =>
@@ -163,7 +191,7 @@ function describe(row: ConflictRow): CalendarConflict {
       return {
         kind: row.kind,
         day: row.day,
-        ids: row.ids,
+        ...ids,
         message: `${formatDay(row.day)} is a blackout day${reason}, but ${listNames(things)} ${things.length === 1 ? "is" : "are"} planned on it.`,
       };
     }

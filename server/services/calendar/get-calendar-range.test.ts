@@ -5,7 +5,7 @@ import { createCampaign, createContentItem, createMilestone, createTeam } from "
 import { blackoutDates, workspaces } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
-import { getCalendarRange } from "./get-calendar-range";
+import { type CalendarRangeParams, getCalendarRange } from "./get-calendar-range";
 
 const march = { from: "2026-03-01", to: "2026-03-31", timeZone: "UTC" };
 
@@ -118,6 +118,55 @@ describe("getCalendarRange", () => {
     expect(ids(range.campaigns)).toEqual([always.id, launch.id, webinar.id]);
     // The long campaign overlaps the launch campaign's audience too.
     expect(range.conflicts.map((conflict) => conflict.ids)).toEqual([[always.id, launch.id]]);
+  });
+
+  test("decides which conflicts are on screen from every filter, in a summary seen from another time zone", async ({ db }) => {
+    const { workspaceId, team, launch, webinar, brief, teaser } = await plannedTeam(db);
+    await db.update(workspaces).set({ channelDailyLimit: 1 }).where(eq(workspaces.id, workspaceId));
+    // Three conflicts: the launch campaign's two LinkedIn posts on the 10th; its milestone on a blackout day;
+    // and a manager's draft on X for the launch campaign's audience.
+    const second = await createContentItem(db, { workspaceId, campaignId: launch.id, channel: "linkedin", scheduledAt: new Date("2026-03-10T15:00:00Z") });
+    await db.insert(blackoutDates).values({ workspaceId, startDate: "2026-03-04", endDate: "2026-03-04", reason: "Board meeting" });
+    const loyalty = await createCampaign(db, {
+      workspaceId,
+      ownerId: team.manager.id,
+      name: "Loyalty push",
+      status: "draft",
+      channels: ["x"],
+      audience: "Existing customers",
+      startDate: "2026-03-20",
+      launchDate: "2026-03-25",
+      endDate: "2026-04-10",
+    });
+    const everything = await getCalendarRange(db, { workspaceId, ...march });
+    expect(everything.conflicts.map((conflict) => [conflict.kind, conflict.ids])).toEqual([
+      ["blackout", [brief.id]],
+      ["channel_limit", [teaser.id, second.id]],
+      ["audience_overlap", [launch.id, loyalty.id]],
+    ]);
+
+    const inNewYork = { ...march, timeZone: "America/New_York" };
+    const shown = async (filters: Partial<CalendarRangeParams>) => {
+      const kinds = [];
+      for (const perDay of [undefined, 1]) {
+        const range = await getCalendarRange(db, { workspaceId, ...inNewYork, perDay, ...filters });
+        kinds.push(range.conflicts.map((conflict) => conflict.kind).sort());
+      }
+      expect(kinds[1]).toEqual(kinds[0]);
+      return kinds[0];
+    };
+    expect(await shown({})).toEqual(["audience_overlap", "blackout", "channel_limit"]);
+    // The manager's campaigns: the draft, so its overlap; not the launch campaign's milestone or posts.
+    expect(await shown({ ownerId: team.manager.id })).toEqual(["audience_overlap"]);
+    expect(await shown({ statuses: ["draft"] })).toEqual(["audience_overlap"]);
+    expect(await shown({ campaignIds: [webinar.id] })).toEqual([]);
+    // A channel keeps the items on it, and the campaigns (with their milestones) that use it.
+    expect(await shown({ channels: ["x"] })).toEqual(["audience_overlap"]);
+    expect(await shown({ channels: ["linkedin"] })).toEqual(["audience_overlap", "blackout", "channel_limit"]);
+    expect(await shown({ statuses: ["planned"], channels: ["email"] })).toEqual(["audience_overlap", "blackout"]);
+    // Seen from Tokyo, the posts of the 10th are still on the 10th; the last day in Honolulu ends after the month, which changes nothing.
+    expect(await shown({ channels: ["linkedin"], timeZone: "Asia/Tokyo" })).toEqual(["audience_overlap", "blackout", "channel_limit"]);
+    expect(await shown({ channels: ["linkedin"], timeZone: "Pacific/Honolulu" })).toEqual(["audience_overlap", "blackout", "channel_limit"]);
   });
 
   test("takes the range's days in the viewer's time zone", async ({ db }) => {

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { blackoutDates, campaigns, contentItems, milestones, users, workspaces } from "@/db/schema";
+import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/schema";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
 import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
 import { belongsToFiltered, type CalendarFilters, campaignFilter, runsDuring } from "./calendar-filters";
@@ -79,19 +79,23 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
     .from(blackoutDates)
     .where(and(eq(blackoutDates.workspaceId, workspaceId), lte(blackoutDates.startDate, to), gte(blackoutDates.endDate, from)))
     .orderBy(asc(blackoutDates.startDate));
-  // Conflicts are decided on the workspace's days, which may start up to a day either side of the viewer's.
+  // Conflicts are decided on the workspace's days, which may start up to a day either side of the viewer's;
+  // the database keeps those that involve something on screen.
   const conflictsAround = findCalendarConflicts(db, {
     workspaceId,
     from,
     to,
     lo: new Date(Date.parse(`${from}T00:00:00Z`) - DAY_MS),
     hi: new Date(Date.parse(`${to}T00:00:00Z`) + 2 * DAY_MS),
+    view: { start: rangeStart, end: rangeEnd, filters: params },
+    // The grid marks days and names things in words; the ids of everything involved would be most of a summary.
+    withIds: !params.perDay,
   });
 
   if (params.perDay) {
     const perDay = params.perDay;
     // Each day's first rows are ranked from the indexes alone (no table reads for a month of rows); names and titles are then looked up for the few kept.
-    const [campaignRows, milestoneRows, contentRows, blackoutRows, allConflicts, [workspace]] = await Promise.all([
+    const [campaignRows, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
       campaignsInRange,
       db.execute(sql`
         select ranked.id, ranked.campaign_id as "campaignId", kept.name, ranked.due_date::text as "dueDate",
@@ -127,28 +131,10 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       `),
       blackoutsInRange,
       conflictsAround,
-      db.select({ timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, workspaceId)),
     ]);
     type Ranked<T> = T & { total: number };
     const milestoneList = rowsOf<Ranked<CalendarMilestone>>(milestoneRows);
     const contentList = rowsOf<Ranked<Omit<CalendarContentItem, "scheduledAt"> & { at: number; day: string }>>(contentRows);
-
-    const known = new Set<string>();
-    for (const rows of [campaignRows, milestoneList, contentList]) for (const row of rows) known.add(row.id);
-    // Unfiltered and in the workspace's own zone, everything a conflict involves is in the range; otherwise ask which of its things are.
-    const filtered = Boolean(params.campaignIds?.length || params.channels?.length || params.ownerId || params.statuses?.length);
-    let conflicts = allConflicts;
-    if (filtered || workspace?.timeZone !== timeZone) {
-      const unknown = [...new Set(allConflicts.filter((conflict) => !conflict.ids.some((id) => known.has(id))).flatMap((conflict) => conflict.ids))];
-      if (unknown.length > 0) {
-        const [contentIds, milestoneIds] = await Promise.all([
-          db.select({ id: contentItems.id }).from(contentItems).where(and(contentWhere, inArray(contentItems.id, unknown))),
-          db.select({ id: milestones.id }).from(milestones).where(and(milestonesWhere, inArray(milestones.id, unknown))),
-        ]);
-        for (const row of [...contentIds, ...milestoneIds]) known.add(row.id);
-      }
-      conflicts = allConflicts.filter((conflict) => conflict.ids.some((id) => known.has(id)));
-    }
 
     // Each day takes launches, milestones and content in turn, up to perDay things; the rest is "+N more".
     const spans = campaignRows.length <= MAX_SPANS;
@@ -206,14 +192,13 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         .filter((row) => kept.has(row.id))
         .map(({ id, campaignId, channel, title, at }) => ({ id, campaignId, channel, title, scheduledAt: new Date(at) })),
       blackouts: blackoutRows,
-      // The grid marks days and names things in words; the ids of everything involved would be most of the answer.
-      conflicts: conflicts.map(({ ids: _ids, ...conflict }) => conflict),
+      conflicts,
       spans,
       more,
     };
   }
 
-  const [campaignRows, milestoneRows, contentRows, blackoutRows, allConflicts] = await Promise.all([
+  const [campaignRows, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
     campaignsInRange,
     db
       .select({
@@ -241,16 +226,12 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
     conflictsAround,
   ]);
 
-  // A conflict is the workspace's, whatever the filters; it is shown when something on screen is part of it.
-  const shown = new Set<string>();
-  for (const rows of [campaignRows, milestoneRows, contentRows]) for (const row of rows) shown.add(row.id);
-
   return {
     campaigns: campaignRows,
     milestones: milestoneRows.map(({ completedAt, ...milestone }) => ({ ...milestone, completed: completedAt !== null })),
     contentItems: contentRows.map((item) => ({ ...item, scheduledAt: item.scheduledAt! })),
     blackouts: blackoutRows,
-    conflicts: allConflicts.filter((conflict) => conflict.ids.some((id) => shown.has(id))),
+    conflicts,
   };
 }
 
