@@ -52,13 +52,15 @@ export interface ConflictView {
  * A conflict is the workspace's, whatever the filters, but only those that
  * involve something in `view` (an item scheduled in its range, a milestone or a
  * campaign, each passing its filters) are returned. `withIds: false` leaves out
- * the ids of everything involved (a month can hold thousands).
+ * the ids of everything involved (a month can hold thousands);
+ * `withBlackouts: false` (no blackout day in the range) leaves the blackout
+ * checks out of the statement, so they are not planned for nothing.
  */
 export async function findCalendarConflicts(
   db: Database,
-  input: { workspaceId: string; from: string; to: string; lo: Date; hi: Date; view: ConflictView; withIds: boolean },
+  input: { workspaceId: string; from: string; to: string; lo: Date; hi: Date; view: ConflictView; withIds: boolean; withBlackouts: boolean },
 ): Promise<CalendarConflict[]> {
-  const { workspaceId, from, to, lo, hi, view, withIds } = input;
+  const { workspaceId, from, to, lo, hi, view, withIds, withBlackouts } = input;
   const { filters } = view;
   // The campaigns read as `c` below, for the filters.
   const c = alias(campaigns, "c");
@@ -70,6 +72,34 @@ export async function findCalendarConflicts(
   )!;
   const campaignShown = campaignFilter(c, filters, { byChannels: true });
   const idsOf = (ordered: SQL) => (withIds ? sql`json_agg(${ordered})` : sql`null::json`);
+  // Anything planned on a blackout day: an item, a milestone, a launch.
+  const blackoutChecks = sql`,
+    blackout_days as (
+      select b.reason, d::date as day
+      from blackout_dates b, generate_series(greatest(b.start_date, ${from}::date), least(b.end_date, ${to}::date), interval '1 day') d
+      where b.workspace_id = ${workspaceId} and b.start_date <= ${to}::date and b.end_date >= ${from}::date
+    ),
+    on_blackout as (
+      select bd.day, bd.reason, s.id, 'content' as thing, t.title as name, s.channel::text as channel, s.scheduled_at as at, s.shown
+      from blackout_days bd join in_range s on s.day = bd.day join content_items t on t.id = s.id
+      union all
+      select bd.day, bd.reason, m.id, 'milestone', m.name, null, null, ${campaignShown}
+      from blackout_days bd
+      join milestones m on m.workspace_id = ${workspaceId} and m.due_date = bd.day
+      join campaigns c on c.id = m.campaign_id and c.status not in ('cancelled', 'archived')
+      union all
+      select bd.day, bd.reason, a.id, 'launch', a.name, null, null, a.shown
+      from blackout_days bd
+      join around a on a.launch_date = bd.day
+    ),
+    blackout as (
+      select 'blackout' as kind, day::text as day,
+        ${idsOf(sql`id order by thing, at, name`)} as ids,
+        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name)) as info,
+        bool_or(shown) as shown
+      from on_blackout
+      group by day
+    )`;
   const result = await db.execute(sql`
     with ws as (
       select id, time_zone, channel_daily_limit from workspaces where id = ${workspaceId}
@@ -129,37 +159,12 @@ export async function findCalendarConflicts(
       from grouped
       group by key, island
       having count(*) > 1
-    ),
-    blackout_days as (
-      select b.reason, d::date as day
-      from blackout_dates b, generate_series(greatest(b.start_date, ${from}::date), least(b.end_date, ${to}::date), interval '1 day') d
-      where b.workspace_id = ${workspaceId} and b.start_date <= ${to}::date and b.end_date >= ${from}::date
-    ),
-    on_blackout as (
-      select bd.day, bd.reason, s.id, 'content' as thing, t.title as name, s.channel::text as channel, s.scheduled_at as at, s.shown
-      from blackout_days bd join in_range s on s.day = bd.day join content_items t on t.id = s.id
-      union all
-      select bd.day, bd.reason, m.id, 'milestone', m.name, null, null, ${campaignShown}
-      from blackout_days bd
-      join milestones m on m.workspace_id = ${workspaceId} and m.due_date = bd.day
-      join campaigns c on c.id = m.campaign_id and c.status not in ('cancelled', 'archived')
-      union all
-      select bd.day, bd.reason, a.id, 'launch', a.name, null, null, a.shown
-      from blackout_days bd
-      join around a on a.launch_date = bd.day
-    ),
-    blackout as (
-      select 'blackout' as kind, day::text as day,
-        ${idsOf(sql`id order by thing, at, name`)} as ids,
-        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name)) as info,
-        bool_or(shown) as shown
-      from on_blackout
-      group by day
     )
+    ${withBlackouts ? blackoutChecks : sql``}
     select kind, day, ids, info from (
       select kind, day, ids, info, shown from channel_limit
       union all select kind, day, ids, info, shown from audience_overlap
-      union all select kind, day, ids, info, shown from blackout
+      ${withBlackouts ? sql`union all select kind, day, ids, info, shown from blackout` : sql``}
     ) conflicts
     where shown
     order by day, kind
