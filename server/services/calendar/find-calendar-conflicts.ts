@@ -94,8 +94,8 @@ export async function findCalendarConflicts(
     ),
     blackout as (
       select 'blackout' as kind, day::text as day,
-        ${idsOf(sql`id order by thing, at, name`)} as ids,
-        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name)) as info,
+        ${idsOf(sql`id order by thing, at, name, id`)} as ids,
+        json_build_object('reason', min(reason), 'things', json_agg(json_build_object('kind', thing, 'name', name, 'channel', channel) order by thing, at, name, id)) as info,
         bool_or(shown) as shown
       from on_blackout
       group by day
@@ -121,7 +121,7 @@ export async function findCalendarConflicts(
       select 'channel_limit' as kind, day::text as day,
         ${idsOf(sql`id order by scheduled_at, id`)} as ids,
         json_build_object('channel', channel, 'count', count(*), 'limit', (select channel_daily_limit from ws)) as info,
-        bool_or(shown) as shown
+        bool_or(shown) as shown, channel
       from in_range
       group by channel, day
       having count(*) > (select channel_daily_limit from ws)
@@ -155,19 +155,20 @@ export async function findCalendarConflicts(
           'overlapFrom', (array_agg(start_date order by start_date, id))[2]::text,
           'overlapTo', least((array_agg(end_date order by start_date, id))[1], (array_agg(end_date order by start_date, id))[2])::text
         ) as info,
-        bool_or(shown) as shown
+        bool_or(shown) as shown, key
       from grouped
       group by key, island
       having count(*) > 1
     )
     ${withBlackouts ? blackoutChecks : sql``}
+    -- Within a day and a kind, by channel or by audience, so the order does not depend on the plan.
     select kind, day, ids, info from (
-      select kind, day, ids, info, shown from channel_limit
-      union all select kind, day, ids, info, shown from audience_overlap
-      ${withBlackouts ? sql`union all select kind, day, ids, info, shown from blackout` : sql``}
+      select kind, day, ids, info, shown, channel::text as within from channel_limit
+      union all select kind, day, ids, info, shown, key from audience_overlap
+      ${withBlackouts ? sql`union all select kind, day, ids, info, shown, '' from blackout` : sql``}
     ) conflicts
     where shown
-    order by day, kind
+    order by day, kind, within
   `);
   return rowsOf<ConflictRow>(result).map(describe);
 }

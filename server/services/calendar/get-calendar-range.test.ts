@@ -198,6 +198,24 @@ describe("getCalendarRange", () => {
     expect((await getCalendarRange(db, { workspaceId, ...march })).conflicts).toEqual([]);
   });
 
+  test("lists a day's warnings of one kind by channel, and a blackout's things of one name by id", async ({ db }) => {
+    const { workspaceId, launch } = await plannedTeam(db);
+    await db.update(workspaces).set({ channelDailyLimit: 1 }).where(eq(workspaces.id, workspaceId));
+    for (const channel of ["x", "linkedin", "email", "x", "email"] as const) {
+      await createContentItem(db, { workspaceId, campaignId: launch.id, channel, scheduledAt: new Date("2026-03-12T10:00:00Z") });
+    }
+    await db.insert(blackoutDates).values({ workspaceId, startDate: "2026-03-05", endDate: "2026-03-05", reason: "" });
+    const same = [];
+    for (let i = 0; i < 3; i++) same.push(await createMilestone(db, { workspaceId, campaignId: launch.id, name: "Review", dueDate: "2026-03-05" }));
+
+    const range = await getCalendarRange(db, { workspaceId, ...march });
+    expect(range.conflicts.filter((conflict) => conflict.day === "2026-03-12").map((conflict) => conflict.message)).toEqual([
+      "2 emails on Thu 12 Mar; the limit is 1.",
+      "2 X posts on Thu 12 Mar; the limit is 1.",
+    ]);
+    expect(range.conflicts.find((conflict) => conflict.kind === "blackout")!.ids).toEqual(ids(same).sort());
+  });
+
   test("warns about live campaigns for the same audience whose dates overlap", async ({ db }) => {
     const { workspaceId, team, launch } = await plannedTeam(db);
     const ownerId = team.marketer.id;
