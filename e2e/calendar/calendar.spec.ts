@@ -71,6 +71,8 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await page.goto(`/calendar?view=month&date=${tuesday}&campaign=${campaign.id}`);
   await expect(page.getByRole("heading", { name: "Calendar", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Campaign")).toHaveValue(campaign.id);
+  // The filters' names arrive after the page; the chosen campaign is then shown by its name.
+  await expect(page.getByLabel("Campaign").locator("option:checked")).toHaveText(name);
   const cell = (day: string) => page.locator(`td.fc-daygrid-day[data-date="${day}"]`);
   await expect(cell(tuesday).getByRole("link", { name: /Milestone: Journey creative ready/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /Milestone: Webinar day/ })).toBeVisible();

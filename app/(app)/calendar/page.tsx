@@ -26,7 +26,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     const days = visibleDays(view, date ?? format(TZDate.tz(timeZone), "yyyy-MM-dd"));
     prefetch(trpc.calendar.range.queryOptions(rangeInput(days, view, timeZone, filters)));
   }
-  prefetch(trpc.calendar.filterOptions.queryOptions());
   prefetch(trpc.calendarFeed.get.queryOptions());
 
   return (

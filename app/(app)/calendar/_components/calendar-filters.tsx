@@ -1,12 +1,27 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { campaignStatuses, campaignStatusLabels, channelLabels, channels } from "@/components/campaign-labels";
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { CalendarFilters as Filters } from "./calendar-query";
+
+/** True once the browser has had a quiet moment after the first render. */
+function useIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => setIdle(true), 300);
+    return () => clearTimeout(timer);
+  }, []);
+  return idle;
+}
 
 /** Campaign, channel, owner and status, kept in the address so a filtered calendar can be shared and reloaded. */
 export function CalendarFilters({ filters }: { filters: Filters }) {
@@ -14,7 +29,12 @@ export function CalendarFilters({ filters }: { filters: Filters }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const { data: options } = useSuspenseQuery(trpc.calendar.filterOptions.queryOptions());
+  // Asked for once the page is up and idle, not with it: a big team's names would be most of the page's
+  // weight, and they are needed only when someone opens a filter. Until then a chosen filter shows as chosen.
+  const idle = useIdle();
+  const { data: options } = useQuery({ ...trpc.calendar.filterOptions.queryOptions(), enabled: idle });
+  const campaignOptions = options?.campaigns ?? [];
+  const ownerOptions = options?.owners ?? [];
 
   function setFilter(name: "campaign" | "channel" | "owner" | "status", value: string) {
     // Read the address as it is now: the calendar keeps its period there too.
@@ -37,12 +57,12 @@ export function CalendarFilters({ filters }: { filters: Filters }) {
     <form role="search" aria-label="Filter the calendar" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end" onSubmit={(event) => event.preventDefault()}>
       <SelectField label="Campaign" value={filters.campaignId ?? ""} onChange={(event) => setFilter("campaign", event.target.value)}>
         <option value="">All campaigns</option>
-        {options.campaigns.map((campaign) => (
+        {campaignOptions.map((campaign) => (
           <option key={campaign.id} value={campaign.id}>
             {campaign.name}
           </option>
         ))}
-        {filters.campaignId && !options.campaigns.some((campaign) => campaign.id === filters.campaignId) && (
+        {filters.campaignId && !campaignOptions.some((campaign) => campaign.id === filters.campaignId) && (
           <option value={filters.campaignId}>The chosen campaign</option>
         )}
       </SelectField>
@@ -56,11 +76,12 @@ export function CalendarFilters({ filters }: { filters: Filters }) {
       </SelectField>
       <SelectField label="Owner" value={filters.ownerId ?? ""} onChange={(event) => setFilter("owner", event.target.value)}>
         <option value="">Anyone</option>
-        {options.owners.map((owner) => (
+        {ownerOptions.map((owner) => (
           <option key={owner.id} value={owner.id}>
             {owner.name}
           </option>
         ))}
+        {filters.ownerId && !ownerOptions.some((owner) => owner.id === filters.ownerId) && <option value={filters.ownerId}>The chosen owner</option>}
       </SelectField>
       <SelectField label="Status" value={filters.status ?? ""} onChange={(event) => setFilter("status", event.target.value)}>
         <option value="">All but archived</option>
