@@ -8,7 +8,6 @@ import { campaignStatusField, channelField, dayField } from "./campaign.schema";
 /** The widest range one request may ask for: a month view shows six weeks, so two months is plenty. */
 export const MAX_CALENDAR_RANGE_DAYS = 62;
 
-export { MAX_SPANS } from "./calendar-limits";
 
 /** The most things a summarised day may hold; beyond it, ask for the whole range (a week or a day). */
 export const MAX_PER_DAY = 10;

@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { createCampaign, createContentItem, createMilestone, createTeam } from "@/db/factories";
 import { blackoutDates, workspaces } from "@/db/schema";
 import { test } from "@/db/test-db";
-import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
+import { MAX_SPANS } from "@/server/api/routers/calendar-limits";
 import { type CalendarRangeParams, getCalendarRange } from "./get-calendar-range";
 
 const march = { from: "2026-03-01", to: "2026-03-31", timeZone: "UTC" };
@@ -334,13 +334,17 @@ describe("getCalendarRange", () => {
       crowd.push(await createCampaign(db, { workspaceId, ownerId, name: `Crowd ${i}`, startDate: "2026-03-01", launchDate: "2026-03-04", endDate: "2026-03-31" }));
     }
 
+    // Running through March from before it, launching after it: the first campaign of the range by start, and not shown.
+    const longRun = await createCampaign(db, { workspaceId, ownerId, name: "Long run", startDate: "2026-02-01", launchDate: "2026-04-20", endDate: "2026-04-30" });
+
     const range = await getCalendarRange(db, { workspaceId, ...march, perDay: 2 });
     expect(range.spans).toBe(false);
+    expect(ids(range.campaigns)).not.toContain(longRun.id);
     // The 4th: the first launch and the milestone; the other launches are more. The 16th: the launch campaign.
     expect(ids(range.milestones)).toEqual([brief.id]);
     expect(range.campaigns.map((campaign) => campaign.launchDate)).toEqual(["2026-03-04", "2026-03-16"]);
     expect(crowd.map((campaign) => campaign.id)).toContain(range.campaigns[0]!.id);
-    expect(range.campaigns[1]!.id).toBe(launch.id);
+    expect(range.campaigns[1]).toMatchObject({ id: launch.id, name: "Spring launch", status: "planned", owner: { id: ownerId, name: team.marketer.name } });
     // The webinar launches in April: it is in none of March's days, though it runs in March.
     expect(range.more).toEqual([{ day: "2026-03-04", count: MAX_SPANS - 1 }]);
   });

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/schema";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
-import { MAX_SPANS } from "@/server/api/routers/calendar.schema";
+import { MAX_SPANS } from "@/server/api/routers/calendar-limits";
 import { belongsToFiltered, type CalendarFilters, campaignFilter, runsDuring } from "./calendar-filters";
 import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-calendar-conflicts";
 
@@ -100,8 +100,28 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
   if (params.perDay) {
     const perDay = params.perDay;
     // Each day's first rows are ranked from the indexes alone (no table reads for a month of rows); names and titles are then looked up for the few kept.
-    const [campaignRows, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
-      campaignsInRange,
+    // A busy range shows its campaigns by launch day only, so only those launching in it leave the database
+    // (with the count that tells which way to draw them), not every campaign running through it.
+    const summaryCampaigns = db.execute(sql`
+      select id, name, type, status, start_date::text as "startDate", launch_date::text as "launchDate", end_date::text as "endDate",
+        owner_id as "ownerId", owner_name as "ownerName", total
+      from (
+        select ${campaigns.id} as id, ${campaigns.name} as name, ${campaigns.type} as type, ${campaigns.status} as status,
+          ${campaigns.startDate} as start_date, ${campaigns.launchDate} as launch_date, ${campaigns.endDate} as end_date,
+          ${users.id} as owner_id, ${users.name} as owner_name,
+          row_number() over (order by ${campaigns.startDate}, ${campaigns.id}) as n,
+          (count(*) over ())::int as total
+        from ${campaigns}
+        join ${users} on ${users.id} = ${campaigns.ownerId}
+        where ${campaigns.workspaceId} = ${workspaceId} and ${campaignFilter(campaigns, params, { byChannels: true })}
+          and ${runsDuring(campaigns, workspaceId, from, to)}
+      ) in_range
+      -- The first row always comes, to carry the count.
+      where total <= ${MAX_SPANS} or launch_date between ${from}::date and ${to}::date or n = 1
+      order by start_date, id
+    `);
+    const [campaignResult, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
+      summaryCampaigns,
       db.execute(sql`
         select ranked.id, ranked.campaign_id as "campaignId", kept.name, ranked.due_date::text as "dueDate",
           kept.completed_at is not null as completed, ranked.total
@@ -138,11 +158,15 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       conflictsAround,
     ]);
     type Ranked<T> = T & { total: number };
+    const campaignRows = rowsOf<Omit<CalendarCampaign, "owner"> & { ownerId: string; ownerName: string; total: number }>(campaignResult).map(
+      ({ ownerId, ownerName, total: _total, ...campaign }) => ({ ...campaign, owner: { id: ownerId, name: ownerName } }),
+    );
+    const campaignsTotal = rowsOf<{ total: number }>(campaignResult)[0]?.total ?? 0;
     const milestoneList = rowsOf<Ranked<CalendarMilestone>>(milestoneRows);
     const contentList = rowsOf<Ranked<Omit<CalendarContentItem, "scheduledAt"> & { at: number; day: string }>>(contentRows);
 
     // Each day takes launches, milestones and content in turn, up to perDay things; the rest is "+N more".
-    const spans = campaignRows.length <= MAX_SPANS;
+    const spans = campaignsTotal <= MAX_SPANS;
     type Day = { lists: { id: string }[][]; total: number };
     const days = new Map<string, Day>();
     const dayOf = (day: string): Day => {
