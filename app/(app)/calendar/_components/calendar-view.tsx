@@ -9,6 +9,7 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { clsx } from "clsx";
+import { addDays, addMonths, addWeeks } from "date-fns";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { channelLabels, channels } from "@/components/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
@@ -78,6 +79,17 @@ function conflictDayNumber(dayNumber: string, messages: string[]): HTMLElement {
   return cell;
 }
 
+/** The rest of a busy period's conflicts behind "Show N more", put in the page only once opened: hundreds of hidden items still cost every layout. */
+function MoreConflicts({ conflicts }: { conflicts: { kind: string; day?: string; message: string }[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="mt-1" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer font-medium">Show {conflicts.length} more</summary>
+      {open && <ConflictList conflicts={conflicts} />}
+    </details>
+  );
+}
+
 const periodNames: Record<CalendarViewName, string> = { month: "month", week: "week", day: "day", list: "month" };
 const viewLabels: Record<CalendarViewName, string> = { month: "Month", week: "Week", day: "Day", list: "List" };
 
@@ -129,6 +141,28 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     params.set("date", localDay(arg.view.currentStart));
     window.history.replaceState(null, "", `${window.location.pathname}?${params.toString()}`);
   }, []);
+
+  // Previous, next and today answer at once: a month's heading and the request for its days change in this
+  // frame, and FullCalendar redraws its grid in the next one. Quick clicks add up from the last one asked for.
+  const pendingDate = useRef<Date | null>(null);
+  function movePeriod(step: -1 | 1 | "today") {
+    const api = calendar.current?.getApi();
+    if (!api) return;
+    const shown = viewNames[api.view.type] ?? "month";
+    const from = pendingDate.current ?? api.getDate();
+    const target =
+      step === "today" ? new Date() : shown === "month" || shown === "list" ? addMonths(from, step) : shown === "week" ? addWeeks(from, step) : addDays(from, step);
+    pendingDate.current = target;
+    if (shown === "month" || shown === "list") {
+      setRange({ ...visibleDays(shown, localDay(target)), label: api.formatDate(target, { month: "long", year: "numeric" }), view: shown });
+    }
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (pendingDate.current === target) pendingDate.current = null;
+        api.gotoDate(target);
+      }),
+    );
+  }
 
   async function moveEvent(info: EventDropArg) {
     const props = info.event.extendedProps as CalendarEventProps;
@@ -229,10 +263,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
           <ConflictList conflicts={data.conflicts.slice(0, SHOWN_CONFLICTS)} />
           {data.conflicts.length > SHOWN_CONFLICTS && (
             // A busy month can hold hundreds; the first few lead, the rest are a click away (and marked on their days).
-            <details className="mt-1">
-              <summary className="cursor-pointer font-medium">Show {data.conflicts.length - SHOWN_CONFLICTS} more</summary>
-              <ConflictList conflicts={data.conflicts.slice(SHOWN_CONFLICTS)} />
-            </details>
+            <MoreConflicts conflicts={data.conflicts.slice(SHOWN_CONFLICTS)} />
           )}
         </section>
       )}
@@ -268,13 +299,13 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
         {/* Our own toolbar: buttons named for what they do ("Next month"), with no icon font. */}
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <div className="flex gap-2">
-            <Button type="button" variant="secondary" onClick={() => calendar.current?.getApi().prev()}>
+            <Button type="button" variant="secondary" onClick={() => movePeriod(-1)}>
               <span aria-hidden>‹</span> Previous {periodNames[shownView]}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => calendar.current?.getApi().next()}>
+            <Button type="button" variant="secondary" onClick={() => movePeriod(1)}>
               Next {periodNames[shownView]} <span aria-hidden>›</span>
             </Button>
-            <Button type="button" variant="ghost" onClick={() => calendar.current?.getApi().today()}>
+            <Button type="button" variant="ghost" onClick={() => movePeriod("today")}>
               Today
             </Button>
           </div>
