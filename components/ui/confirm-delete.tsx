@@ -11,11 +11,14 @@ import { Button } from "./button";
  */
 export function ConfirmDelete({
   buttonLabel,
+  buttonName,
   question,
   children,
   onDelete,
 }: {
   buttonLabel: string;
+  /** The button's accessible name, when its label alone doesn't say what it deletes (one in each row of a list). */
+  buttonName?: string;
   /** The dialog's accessible name, e.g. "Delete this campaign?". */
   question: string;
   /** What deleting takes with it. */
@@ -40,7 +43,7 @@ export function ConfirmDelete({
 
   if (!confirming) {
     return (
-      <Button variant="danger" onClick={() => setConfirming(true)}>
+      <Button variant="danger" aria-label={buttonName} onClick={() => setConfirming(true)}>
         {buttonLabel}
       </Button>
     );

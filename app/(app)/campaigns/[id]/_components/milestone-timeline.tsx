@@ -7,6 +7,7 @@ import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
 
@@ -33,7 +34,8 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
   const options = { onSuccess: () => setError(null), onError: (e: unknown) => setError(errorMessage(e)), onSettled: refresh };
   const update = useMutation(trpc.milestone.update.mutationOptions(options));
   const reschedule = useMutation(trpc.milestone.reschedule.mutationOptions(options));
-  const remove = useMutation(trpc.milestone.delete.mutationOptions(options));
+  // A failed delete is told in its own question (ConfirmDelete), not the timeline's alert.
+  const remove = useMutation(trpc.milestone.delete.mutationOptions({ onSuccess: () => setError(null), onSettled: refresh }));
   const regenerate = useMutation(
     trpc.milestone.regenerate.mutationOptions({ ...options, onSuccess: (result) => (setError(null), setWarnings(result.warnings)) }),
   );
@@ -59,7 +61,7 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
       {milestones.length === 0 ? (
         <EmptyState title="No milestones yet">{schedulable ? "Add one below, or regenerate the timeline from the template." : "This campaign has no milestones."}</EmptyState>
       ) : (
-        <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200">
+        <ol aria-label="Milestones" className="divide-y divide-slate-100 rounded-lg border border-slate-200">
           {milestones.map((milestone) => (
             <MilestoneRow
               key={milestone.id}
@@ -68,9 +70,9 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
               editable={editable}
               schedulable={schedulable}
               onRename={(name) => update.mutateAsync({ milestoneId: milestone.id, name })}
-              onToggle={(completed) => update.mutate({ milestoneId: milestone.id, completed })}
+              onToggle={(completed) => update.mutateAsync({ milestoneId: milestone.id, completed })}
               onMove={(dueDate) => reschedule.mutate({ milestoneId: milestone.id, dueDate })}
-              onDelete={() => remove.mutate({ milestoneId: milestone.id })}
+              onDelete={() => remove.mutateAsync({ milestoneId: milestone.id })}
             />
           ))}
         </ol>
@@ -130,13 +132,25 @@ function MilestoneRow({
   editable: boolean;
   schedulable: boolean;
   onRename: (name: string) => Promise<unknown>;
-  onToggle: (completed: boolean) => void;
+  onToggle: (completed: boolean) => Promise<unknown>;
   onMove: (dueDate: string) => void;
-  onDelete: () => void;
+  onDelete: () => Promise<unknown>;
 }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(milestone.name);
-  const done = milestone.completedAt !== null;
+  // The box ticks at once; the server's answer (refetched) takes over when it comes, or the alert says why not.
+  const [ticking, setTicking] = useState<boolean | null>(null);
+  const done = ticking ?? milestone.completedAt !== null;
+  const toggle = async (completed: boolean) => {
+    setTicking(completed);
+    try {
+      await onToggle(completed);
+    } catch {
+      // The timeline's alert says what went wrong.
+    } finally {
+      setTicking(null);
+    }
+  };
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -154,7 +168,7 @@ function MilestoneRow({
         type="checkbox"
         checked={done}
         disabled={!editable}
-        onChange={(e) => onToggle(e.target.checked)}
+        onChange={(e) => void toggle(e.target.checked)}
         aria-label={`${milestone.name} done`}
         className="h-4 w-4"
       />
@@ -204,9 +218,9 @@ function MilestoneRow({
         </Button>
       )}
       {schedulable && (
-        <Button variant="danger" onClick={onDelete} aria-label={`Delete ${milestone.name}`}>
-          Delete
-        </Button>
+        <ConfirmDelete buttonLabel="Delete" buttonName={`Delete ${milestone.name}`} question={`Delete milestone “${milestone.name}”?`} onDelete={onDelete}>
+          “{milestone.name}” leaves the timeline and the calendar. Regenerating from the template brings the template&apos;s milestones back.
+        </ConfirmDelete>
       )}
     </li>
   );
