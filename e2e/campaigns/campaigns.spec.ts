@@ -98,3 +98,29 @@ test("a viewer reads campaigns but is offered no way to change them", async ({ b
   await expect(page.getByRole("heading", { name: "New campaign" })).toHaveCount(0);
   await context.close();
 });
+
+test("a viewer reads a campaign's timeline and a content item, with nothing offered to change them", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, "viewer@demo.test");
+  await page.goto("/campaigns");
+  await page.getByRole("link", { name: "Acme Cloud 3.0 launch" }).click();
+  await expect(page.getByRole("heading", { name: "Acme Cloud 3.0 launch", level: 1 })).toBeVisible();
+
+  // The timeline reads, but its boxes can't be ticked and nothing can be added, moved, renamed or regenerated.
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  const milestones = timeline.getByRole("list", { name: "Milestones" }).getByRole("listitem");
+  await expect(milestones.first()).toBeVisible();
+  for (const box of await timeline.getByRole("checkbox").all()) await expect(box).toBeDisabled();
+  await expect(timeline.getByRole("form", { name: "Add a milestone" })).toHaveCount(0);
+  await expect(timeline.getByRole("button")).toHaveCount(0);
+  await expect(timeline.getByRole("textbox")).toHaveCount(0);
+
+  // A content item shows its text and history, without a form, a schedule or a delete button.
+  await page.getByRole("list", { name: "Content items" }).getByRole("link", { name: /Launch post/ }).click();
+  await expect(page.getByRole("heading", { name: "Launch post", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Text" })).toContainText("Acme Cloud 3.0 is live.");
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Save|Delete|Schedule/ })).toHaveCount(0);
+  await context.close();
+});
