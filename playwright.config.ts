@@ -1,6 +1,9 @@
 // Journeys run against the production build on a free port, with a fresh
 // embedded database seeded with the demo data.
 import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions as launchOptions } from "./e2e/chromium";
 
@@ -13,9 +16,13 @@ function freePort(): string {
 process.env.E2E_PORT ??= freePort();
 const port = process.env.E2E_PORT;
 export const baseURL = `http://127.0.0.1:${port}`;
+// The server's embedded database, made here (not by the server script, which ends by exec) so the
+// global teardown knows which folder to remove.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "crescendo-e2e-"));
 
 export default defineConfig({
   testDir: "e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -44,6 +51,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: port, APP_URL: baseURL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: port, APP_URL: baseURL, DATA_DIR: process.env.E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The app as the e2e journeys see it: a production build on PORT, a fresh
-# embedded database in a temporary folder, seeded with the demo data.
+# embedded database in a temporary folder (DATA_DIR, made and removed by the
+# Playwright run; one of its own when run alone), seeded with the demo data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATA_DIR="$(mktemp -d -t crescendo-e2e-XXXXXX)"
+export DATA_DIR="${DATA_DIR:-$(mktemp -d -t crescendo-e2e-XXXXXX)}"
 export SEED_DEMO=1
 npx next build
 exec npx next start -H 127.0.0.1 -p "${PORT:?PORT is required}"
