@@ -4,12 +4,11 @@
 // Auth.js's own credentials endpoint, as the sign-in form's server action does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { WORKSPACE_COOKIE } from "@/server/auth/workspace-cookie";
 
 export const BENCH_DIST_DIR = ".next-bench";
@@ -26,40 +25,17 @@ function runToEnd(child: ChildProcess, what: string): Promise<string> {
   });
 }
 
-/**
- * Next adds the build folder's type globs to tsconfig.json on every build into a
- * folder other than .next. That edit belongs to no one, so ours is taken back
- * (other builds of the checkout may have added theirs meanwhile; those stay).
- */
-async function keepTsconfig<T>(work: () => Promise<T>): Promise<T> {
-  const before = await readFile("tsconfig.json", "utf8");
-  try {
-    return await work();
-  } finally {
-    const ours = new Set([`${BENCH_DIST_DIR}/types/**/*.ts`, `${BENCH_DIST_DIR}/dev/types/**/*.ts`]);
-    const after = await readFile("tsconfig.json", "utf8");
-    const config = JSON.parse(after) as { include?: string[] };
-    if (config.include?.some((entry) => ours.has(entry))) {
-      config.include = config.include.filter((entry) => !ours.has(entry));
-      const unchanged = isDeepStrictEqual(config, JSON.parse(before));
-      // Next writes the file as JSON.stringify(config, null, 2) plus a newline.
-      await writeFile("tsconfig.json", unchanged ? before : `${JSON.stringify(config, null, 2)}\n`);
-    }
-  }
-}
-
 export async function buildApp(): Promise<number> {
   const started = performance.now();
   // Prerendering opens the embedded database; keep it out of the checkout's own .data.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "crescendo-bench-build-"));
   try {
-    await keepTsconfig(async () => {
-      const child = spawn(process.execPath, [nextBin, "build"], {
-        env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      await runToEnd(child, "next build");
+    // tsconfig.json lists this folder's type globs already, so the build leaves the file alone.
+    const child = spawn(process.execPath, [nextBin, "build"], {
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
     });
+    await runToEnd(child, "next build");
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
