@@ -98,7 +98,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [shownRange, setRange] = useState<VisibleRange | null>(null);
+  const [shownRange, setShownRange] = useState<VisibleRange | null>(null);
   const calendar = useRef<FullCalendar>(null);
   const [timeZone] = useState(browserTimeZone);
   const [moved, setMoved] = useState<Moved | null>(null);
@@ -134,7 +134,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const onDatesSet = useCallback((arg: DatesSetArg) => {
     // FullCalendar's end is exclusive; the range's last day is included.
     const last = new Date(arg.end.getTime() - 1);
-    setRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title, view: viewNames[arg.view.type] ?? "month" });
+    setShownRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title, view: viewNames[arg.view.type] ?? "month" });
     // The period and view go in the address without a navigation, so reload and back return here.
     const params = new URLSearchParams(window.location.search);
     params.set("view", viewNames[arg.view.type] ?? "month");
@@ -154,7 +154,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
       step === "today" ? new Date() : shown === "month" || shown === "list" ? addMonths(from, step) : shown === "week" ? addWeeks(from, step) : addDays(from, step);
     pendingDate.current = target;
     if (shown === "month" || shown === "list") {
-      setRange({ ...visibleDays(shown, localDay(target)), label: api.formatDate(target, { month: "long", year: "numeric" }), view: shown });
+      setShownRange({ ...visibleDays(shown, localDay(target)), label: api.formatDate(target, { month: "long", year: "numeric" }), view: shown });
     }
     requestAnimationFrame(() =>
       setTimeout(() => {
