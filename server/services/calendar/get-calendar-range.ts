@@ -40,6 +40,40 @@ function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * Campaigns running on any day of the range, by start, and how many there are.
+ * A summary (perDay) of a busy range shows its campaigns by launch day only, so
+ * then only those launching in it leave the database, not every one running
+ * through it.
+ */
+async function campaignsRunning(db: Database, params: CalendarRangeParams): Promise<{ campaigns: CalendarCampaign[]; total: number }> {
+  const { workspaceId, from, to } = params;
+  // The first row always comes, to carry the count.
+  const kept = params.perDay ? sql`total <= ${MAX_SPANS} or launch_date between ${from}::date and ${to}::date or n = 1` : sql`true`;
+  const result = await db.execute(sql`
+    select id, name, type, status, start_date::text as "startDate", launch_date::text as "launchDate", end_date::text as "endDate",
+      owner_id as "ownerId", owner_name as "ownerName", total
+    from (
+      select ${campaigns.id} as id, ${campaigns.name} as name, ${campaigns.type} as type, ${campaigns.status} as status,
+        ${campaigns.startDate} as start_date, ${campaigns.launchDate} as launch_date, ${campaigns.endDate} as end_date,
+        ${users.id} as owner_id, ${users.name} as owner_name,
+        row_number() over (order by ${campaigns.startDate}, ${campaigns.id}) as n,
+        (count(*) over ())::int as total
+      from ${campaigns}
+      join ${users} on ${users.id} = ${campaigns.ownerId}
+      where ${campaigns.workspaceId} = ${workspaceId} and ${campaignFilter(campaigns, params, { byChannels: true })}
+        and ${runsDuring(campaigns, workspaceId, from, to)}
+    ) in_range
+    where ${kept}
+    order by start_date, id
+  `);
+  const rows = rowsOf<Omit<CalendarCampaign, "owner"> & { ownerId: string; ownerName: string; total: number }>(result);
+  return {
+    campaigns: rows.map(({ ownerId, ownerName, total: _total, ...campaign }) => ({ ...campaign, owner: { id: ownerId, name: ownerName } })),
+    total: rows[0]?.total ?? 0,
+  };
+}
+
 export async function getCalendarRange(db: Database, params: CalendarRangeParams): Promise<CalendarRange> {
   const { workspaceId, from, to, timeZone } = params;
   const rangeStart = startOfDayIn(from, timeZone);
@@ -59,21 +93,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
     belongsToFiltered(workspaceId, contentItems.campaignId, params, { byChannels: false }),
   );
 
-  const campaignsInRange = db
-    .select({
-      id: campaigns.id,
-      name: campaigns.name,
-      type: campaigns.type,
-      status: campaigns.status,
-      startDate: campaigns.startDate,
-      launchDate: campaigns.launchDate,
-      endDate: campaigns.endDate,
-      owner: { id: users.id, name: users.name },
-    })
-    .from(campaigns)
-    .innerJoin(users, eq(users.id, campaigns.ownerId))
-    .where(and(eq(campaigns.workspaceId, workspaceId), campaignFilter(campaigns, params, { byChannels: true }), runsDuring(campaigns, workspaceId, from, to)))
-    .orderBy(asc(campaigns.startDate), asc(campaigns.id));
+  const campaignsInRange = campaignsRunning(db, params);
   const blackoutsInRange = db
     .select({ id: blackoutDates.id, startDate: blackoutDates.startDate, endDate: blackoutDates.endDate, reason: blackoutDates.reason })
     .from(blackoutDates)
@@ -100,28 +120,8 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
   if (params.perDay) {
     const perDay = params.perDay;
     // Each day's first rows are ranked from the indexes alone (no table reads for a month of rows); names and titles are then looked up for the few kept.
-    // A busy range shows its campaigns by launch day only, so only those launching in it leave the database
-    // (with the count that tells which way to draw them), not every campaign running through it.
-    const summaryCampaigns = db.execute(sql`
-      select id, name, type, status, start_date::text as "startDate", launch_date::text as "launchDate", end_date::text as "endDate",
-        owner_id as "ownerId", owner_name as "ownerName", total
-      from (
-        select ${campaigns.id} as id, ${campaigns.name} as name, ${campaigns.type} as type, ${campaigns.status} as status,
-          ${campaigns.startDate} as start_date, ${campaigns.launchDate} as launch_date, ${campaigns.endDate} as end_date,
-          ${users.id} as owner_id, ${users.name} as owner_name,
-          row_number() over (order by ${campaigns.startDate}, ${campaigns.id}) as n,
-          (count(*) over ())::int as total
-        from ${campaigns}
-        join ${users} on ${users.id} = ${campaigns.ownerId}
-        where ${campaigns.workspaceId} = ${workspaceId} and ${campaignFilter(campaigns, params, { byChannels: true })}
-          and ${runsDuring(campaigns, workspaceId, from, to)}
-      ) in_range
-      -- The first row always comes, to carry the count.
-      where total <= ${MAX_SPANS} or launch_date between ${from}::date and ${to}::date or n = 1
-      order by start_date, id
-    `);
-    const [campaignResult, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
-      summaryCampaigns,
+    const [{ campaigns: campaignRows, total: campaignsTotal }, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
+      campaignsInRange,
       db.execute(sql`
         select ranked.id, ranked.campaign_id as "campaignId", kept.name, ranked.due_date::text as "dueDate",
           kept.completed_at is not null as completed, ranked.total
@@ -158,10 +158,6 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       conflictsAround,
     ]);
     type Ranked<T> = T & { total: number };
-    const campaignRows = rowsOf<Omit<CalendarCampaign, "owner"> & { ownerId: string; ownerName: string; total: number }>(campaignResult).map(
-      ({ ownerId, ownerName, total: _total, ...campaign }) => ({ ...campaign, owner: { id: ownerId, name: ownerName } }),
-    );
-    const campaignsTotal = rowsOf<{ total: number }>(campaignResult)[0]?.total ?? 0;
     const milestoneList = rowsOf<Ranked<CalendarMilestone>>(milestoneRows);
     const contentList = rowsOf<Ranked<Omit<CalendarContentItem, "scheduledAt"> & { at: number; day: string }>>(contentRows);
 
@@ -227,7 +223,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
     };
   }
 
-  const [campaignRows, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
+  const [{ campaigns: campaignRows }, milestoneRows, contentRows, blackoutRows, conflicts] = await Promise.all([
     campaignsInRange,
     db
       .select({
