@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { createTRPCContext } from "@/server/api/context";
+import { createTRPCContext, myWorkspaces } from "@/server/api/context";
 import { RememberTimeZone } from "@/components/remember-time-zone";
 import { hasRole } from "@/server/api/trpc";
-import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
 import { AppNav } from "./_components/app-nav";
 import { navItems } from "./_components/nav-items";
 import { UserPanel } from "./_components/user-panel";
@@ -30,7 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     );
   }
 
-  const workspaces = await listMyWorkspaces(db, { userId: session.user.id });
+  const workspaces = await myWorkspaces(db, session.user.id);
   const visibleNav = navItems.filter((item) => !item.minRole || hasRole(workspace.role, item.minRole));
 
   return (

@@ -9,6 +9,10 @@ export async function resolveActiveWorkspace(
   db: Database,
   input: { userId: string; preferredWorkspaceId?: string | null },
 ): Promise<WorkspaceMembership | null> {
-  const mine = await listMyWorkspaces(db, { userId: input.userId });
-  return mine.find((w) => w.id === input.preferredWorkspaceId) ?? mine[0] ?? null;
+  return pickActiveWorkspace(await listMyWorkspaces(db, { userId: input.userId }), input.preferredWorkspaceId);
+}
+
+/** Of the workspaces a person belongs to, the preferred one if it is among them, else the first. */
+export function pickActiveWorkspace(mine: WorkspaceMembership[], preferredWorkspaceId?: string | null): WorkspaceMembership | null {
+  return mine.find((w) => w.id === preferredWorkspaceId) ?? mine[0] ?? null;
 }
