@@ -1,14 +1,14 @@
 "use client";
 
 import { useEffect } from "react";
-import { TIME_ZONE_COOKIE } from "./time-zone-cookie";
+import { browserTimeZone, TIME_ZONE_COOKIE } from "./browser-time-zone";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** Keeps the time zone cookie in step with the browser (a laptop that travels changes zone). */
 export function RememberTimeZone() {
   useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = browserTimeZone();
     const current = document.cookie
       .split("; ")
       .find((pair) => pair.startsWith(`${TIME_ZONE_COOKIE}=`))

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
+import { TIME_ZONE_COOKIE } from "@/components/browser-time-zone";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/api/trpc";

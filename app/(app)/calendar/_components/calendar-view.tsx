@@ -11,6 +11,7 @@ import { useRouter } from "next/navigation";
 import { clsx } from "clsx";
 import { addDays, addMonths, addWeeks } from "date-fns";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { browserTimeZone } from "@/components/browser-time-zone";
 import { channelLabels, channels } from "@/components/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
@@ -24,8 +25,6 @@ import { visibleDays } from "./visible-range";
 const noSubscription = () => () => {};
 /** False while rendering on the server: the calendar draws in the browser's time zone only. */
 const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
-
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const viewNames = Object.fromEntries(Object.entries(calendarViews).map(([name, view]) => [view, name])) as Record<string, CalendarViewName>;
 

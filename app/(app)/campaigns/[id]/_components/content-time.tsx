@@ -2,6 +2,7 @@
 
 import { format } from "date-fns";
 import { useSyncExternalStore } from "react";
+import { browserTimeZone } from "@/components/browser-time-zone";
 
 // Scheduled times are instants; people read and enter them in their browser's
 // time zone, which the server doesn't know while rendering. So times render once
@@ -11,11 +12,7 @@ const noSubscription = () => () => {};
 
 /** The browser's IANA time zone ("Europe/Berlin"); null while rendering on the server. */
 export function useBrowserTimeZone(): string | null {
-  return useSyncExternalStore(
-    noSubscription,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    () => null,
-  );
+  return useSyncExternalStore(noSubscription, browserTimeZone, () => null);
 }
 
 /** "2026-03-09T09:00" for an instant, in the browser's zone, as a datetime-local input wants it. */
