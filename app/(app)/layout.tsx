@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { createTRPCContext, myWorkspaces } from "@/server/api/context";
 import { RememberTimeZone } from "@/components/remember-time-zone";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { AppNav } from "./_components/app-nav";
 import { navItems } from "./_components/nav-items";
 import { UserPanel } from "./_components/user-panel";

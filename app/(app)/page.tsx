@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { listMembers } from "@/server/services/members/list-members";
 
 export const metadata = { title: "Home" };

@@ -12,7 +12,7 @@ import { type Snapshot, snapshotDatabase } from "@/db/test-snapshot";
 import { inviteMember } from "@/server/services/invitations/invite-member";
 import { blackoutDates, campaignTemplates } from "@/db/schema";
 import { appRouter } from "./root";
-import { hasRole } from "./trpc";
+import { hasRole } from "@/server/auth/roles";
 
 /**
  * A workspace with one member per role, one open invitation (which also put an

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Database } from "@/db";
 import type { MemberRole } from "@/db/schema/workspaces";
+import { hasRole } from "@/server/auth/roles";
 import { AppError, type AppErrorCode } from "@/server/errors";
 import type { WorkspaceMembership } from "@/server/services/workspaces/list-my-workspaces";
 
@@ -74,12 +75,6 @@ export const workspaceProcedure = protectedProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { workspace: ctx.workspace } });
 });
-
-const roleRank: Record<MemberRole, number> = { viewer: 0, marketer: 1, manager: 2, admin: 3 };
-
-export function hasRole(role: MemberRole, atLeast: MemberRole): boolean {
-  return roleRank[role] >= roleRank[atLeast];
-}
 
 function requireRole(atLeast: MemberRole, what: string) {
   return workspaceProcedure.use(({ ctx, next }) => {

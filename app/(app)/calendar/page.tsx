@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { TIME_ZONE_COOKIE } from "@/components/browser-time-zone";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { isKnownTimeZone } from "@/server/services/content/local-time";
 import { CalendarFilters } from "./_components/calendar-filters";
 import { rangeInput, readCalendarState } from "./_components/calendar-query";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { CampaignFilters } from "./_components/campaign-filters";
 import { CampaignList } from "./_components/campaign-list";
 import { campaignsQueryInput, fromRecord } from "./_components/campaigns-query";

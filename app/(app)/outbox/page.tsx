@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { EmptyState } from "@/components/ui/empty-state";
 import { env } from "@/server/env";
 import { OutboxList } from "./_components/outbox-list";

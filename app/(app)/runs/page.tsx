@@ -3,7 +3,7 @@ import { workflowRunStatuses, type WorkflowRunStatus } from "@/db/schema/workflo
 import { workflowEngine } from "@/inngest/engine";
 import { createTRPCContext } from "@/server/api/context";
 import { getQueryClient, HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { InngestNote } from "./_components/inngest-note";
 import { RunsFilters } from "./_components/runs-filters";
 import { runsPageParams, runsQueryInput } from "./_components/runs-query";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { BlackoutDates } from "./_components/blackout-dates";
 import { PlanningForm } from "./_components/planning-form";
 import { TemplateEditor } from "./_components/template-editor";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { InvitationsList } from "./_components/invitations-list";
 import { InviteForm } from "./_components/invite-form";
 import { MembersTable } from "./_components/members-table";

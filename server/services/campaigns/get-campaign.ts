@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns, milestones } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
 import { allowedTransitions } from "./campaign-status";
 

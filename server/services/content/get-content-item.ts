@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import type { MemberRole } from "@/db/schema/workspaces";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { contentVersions, users } from "@/db/schema";
 import { findContentItem } from "./find-content-item";
 

@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { CampaignForm } from "../_components/campaign-form";
 
 export const metadata = { title: "New campaign" };

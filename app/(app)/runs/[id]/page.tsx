@@ -5,7 +5,7 @@ import { z } from "zod";
 import { workflowEngine } from "@/inngest/engine";
 import { createTRPCContext } from "@/server/api/context";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { InngestNote } from "../_components/inngest-note";
 import { RunDetail } from "./_components/run-detail";
 
