@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { type FormState, formStateFromError, formText } from "@/components/forms/form-state";
 import { createTRPCContext } from "@/server/api/context";
-import { createWorkspaceInput } from "@/server/api/routers/member.schema";
+import { createWorkspaceInput } from "@/server/services/workspaces/workspace.schema";
 import { rememberWorkspace } from "@/server/auth/remember-workspace";
 import { createWorkspace } from "@/server/services/workspaces/create-workspace";
 import { resolveActiveWorkspace } from "@/server/services/workspaces/resolve-active-workspace";

@@ -3,7 +3,7 @@
 import { CredentialsSignin } from "next-auth";
 import { getDb } from "@/db";
 import { type FormState, formStateFromError, formText, safeRedirectPath } from "@/components/forms/form-state";
-import { signInInput, signUpInput } from "@/server/api/routers/account.schema";
+import { signInInput, signUpInput } from "@/server/services/accounts/account.schema";
 import { signIn, signOut } from "@/server/auth";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/sign-in-rate-limit";
 import { createAccount } from "@/server/services/accounts/create-account";

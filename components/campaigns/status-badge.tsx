@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { campaignStatusLabels } from "@/components/campaign-labels";
+import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
 import type { CampaignStatus } from "@/db/schema/campaigns";
 
 const tones: Record<CampaignStatus, string> = {

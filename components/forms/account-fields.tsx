@@ -1,5 +1,5 @@
 import { TextField } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/server/api/routers/account.schema";
+import { PASSWORD_MIN_LENGTH } from "@/server/services/accounts/account.schema";
 import type { FormState } from "./form-state";
 
 /** The name and new-password fields of every form that creates an account. */

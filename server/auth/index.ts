@@ -3,7 +3,7 @@
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { signInInput } from "@/server/api/routers/account.schema";
+import { signInInput } from "@/server/services/accounts/account.schema";
 import { AppError } from "@/server/errors";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { authSecret } from "./secret";

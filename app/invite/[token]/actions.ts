@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { type FormState, formStateFromError, formText } from "@/components/forms/form-state";
 import { createTRPCContext } from "@/server/api/context";
-import { acceptInvitationInput } from "@/server/api/routers/account.schema";
+import { acceptInvitationInput } from "@/server/services/accounts/account.schema";
 import { signIn } from "@/server/auth";
 import { rememberWorkspace } from "@/server/auth/remember-workspace";
 import { AppError } from "@/server/errors";

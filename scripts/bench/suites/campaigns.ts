@@ -1,7 +1,7 @@
 // The campaign list as a marketer filters it: running and planned campaigns on
 // one channel whose name or audience matches a word, third page of 25, newest first.
 import { listCampaigns } from "@/server/services/campaigns/list-campaigns";
-import type { ListCampaignsInput } from "@/server/api/routers/campaign.schema";
+import type { ListCampaignsInput } from "@/server/services/campaigns/campaign.schema";
 import { benchProcedure } from "../procedure-vs-floor";
 import type { Suite } from "../suite";
 

@@ -14,7 +14,7 @@ import {
   createCampaignInput,
   listCampaignsInput,
   updateCampaignInput,
-} from "./campaign.schema";
+} from "@/server/services/campaigns/campaign.schema";
 
 /** The actor, and their role for the services that decide by it. */
 const scope = (ctx: Parameters<typeof actorScope>[0] & { workspace: { role: MemberRole } }) => ({ ...actorScope(ctx), role: ctx.workspace.role });

@@ -13,7 +13,7 @@ import {
   listContentInput,
   rescheduleContentInput,
   updateContentInput,
-} from "./content.schema";
+} from "@/server/services/content/content.schema";
 
 /** Who is acting, and where: what every write service takes. */
 

@@ -2,7 +2,7 @@ import { inviteMember } from "@/server/services/invitations/invite-member";
 import { listInvitations } from "@/server/services/invitations/list-invitations";
 import { revokeInvitation } from "@/server/services/invitations/revoke-invitation";
 import { adminProcedure, createTRPCRouter } from "../trpc";
-import { invitationIdInput, inviteInput } from "./member.schema";
+import { invitationIdInput, inviteInput } from "@/server/services/invitations/invitation.schema";
 
 export const invitationRouter = createTRPCRouter({
   list: adminProcedure.query(({ ctx }) => listInvitations(ctx.db, { workspaceId: ctx.workspace.id })),

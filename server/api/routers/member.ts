@@ -2,7 +2,7 @@ import { changeMemberRole } from "@/server/services/members/change-member-role";
 import { listMembers } from "@/server/services/members/list-members";
 import { removeMember } from "@/server/services/members/remove-member";
 import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
-import { changeRoleInput, memberIdInput } from "./member.schema";
+import { changeRoleInput, memberIdInput } from "@/server/services/members/member.schema";
 
 export const memberRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listMembers(ctx.db, { workspaceId: ctx.workspace.id })),

@@ -4,7 +4,7 @@ import { regenerateMilestones } from "@/server/services/milestones/regenerate-mi
 import { rescheduleMilestone } from "@/server/services/milestones/reschedule-milestone";
 import { updateMilestone } from "@/server/services/milestones/update-milestone";
 import { actorScope, createTRPCRouter, memberProcedure } from "../trpc";
-import { createMilestoneInput, milestoneIdInput, regenerateMilestonesInput, rescheduleMilestoneInput, updateMilestoneInput } from "./milestone.schema";
+import { createMilestoneInput, milestoneIdInput, regenerateMilestonesInput, rescheduleMilestoneInput, updateMilestoneInput } from "@/server/services/milestones/milestone.schema";
 
 
 export const milestoneRouter = createTRPCRouter({

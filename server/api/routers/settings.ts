@@ -2,7 +2,7 @@ import { addBlackout, listBlackouts, removeBlackout } from "@/server/services/se
 import { getSettings } from "@/server/services/settings/get-settings";
 import { updateSettings } from "@/server/services/settings/update-settings";
 import { actorScope, adminProcedure, createTRPCRouter, managerProcedure, workspaceProcedure } from "../trpc";
-import { addBlackoutInput, blackoutIdInput, updateSettingsInput } from "./settings.schema";
+import { addBlackoutInput, blackoutIdInput, updateSettingsInput } from "@/server/services/settings/settings.schema";
 
 
 export const settingsRouter = createTRPCRouter({

@@ -2,7 +2,7 @@ import { listTemplates } from "@/server/services/timeline/list-templates";
 import { previewTimeline } from "@/server/services/timeline/preview-timeline";
 import { resetTemplate, updateTemplate } from "@/server/services/timeline/update-template";
 import { actorScope, createTRPCRouter, managerProcedure, workspaceProcedure } from "../trpc";
-import { previewTimelineInput, templateTypeInput, updateTemplateInput } from "./template.schema";
+import { previewTimelineInput, templateTypeInput, updateTemplateInput } from "@/server/services/timeline/timeline.schema";
 
 
 export const templateRouter = createTRPCRouter({

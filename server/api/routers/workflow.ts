@@ -5,7 +5,7 @@ import { listRuns } from "@/server/services/workflows/list-runs";
 import { retryRun } from "@/server/services/workflows/retry-run";
 import { wakeStep } from "@/server/services/workflows/wake-step";
 import { createTRPCRouter, managerProcedure } from "../trpc";
-import { listRunsInput, runIdInput, wakeStepInput } from "./workflow.schema";
+import { listRunsInput, runIdInput, wakeStepInput } from "@/server/services/workflows/workflow.schema";
 
 export const workflowRouter = createTRPCRouter({
   listRuns: managerProcedure.input(listRunsInput).query(({ ctx, input }) => listRuns(ctx.db, { workspaceId: ctx.workspace.id, ...input })),

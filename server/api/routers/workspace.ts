@@ -1,7 +1,7 @@
 import { createWorkspace } from "@/server/services/workspaces/create-workspace";
 import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
 import { createTRPCRouter, protectedProcedure, workspaceProcedure } from "../trpc";
-import { createWorkspaceInput } from "./member.schema";
+import { createWorkspaceInput } from "@/server/services/workspaces/workspace.schema";
 
 export const workspaceRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listMyWorkspaces(ctx.db, { userId: ctx.session.user.id })),

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, gte, isNull, lt, lte, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { calendarFeeds, campaigns, contentItems, memberships, milestones, workspaces } from "@/db/schema";
-import { channelLabels, campaignTypeLabels } from "@/components/campaign-labels";
+import { channelLabels, campaignTypeLabels } from "@/server/services/campaigns/campaign-labels";
 import { appUrl } from "@/server/env";
 import { hashFeedToken } from "./feed-token";
 import { type IcalEvent, renderIcal } from "./ical";

@@ -4,7 +4,7 @@ import type { Database } from "@/db";
 import { createCampaign, createContentItem, createMilestone, createTeam } from "@/db/factories";
 import { blackoutDates, workspaces } from "@/db/schema";
 import { test } from "@/db/test-db";
-import { MAX_SPANS } from "@/server/api/routers/calendar-limits";
+import { MAX_SPANS } from "./calendar-limits";
 import { type CalendarRangeParams, getCalendarRange } from "./get-calendar-range";
 
 const march = { from: "2026-03-01", to: "2026-03-31", timeZone: "UTC" };

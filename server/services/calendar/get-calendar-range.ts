@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/schema";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
-import { MAX_SPANS } from "@/server/api/routers/calendar-limits";
+import { MAX_SPANS } from "./calendar-limits";
 import { belongsToFiltered, type CalendarFilters, campaignFilter, runsDuring } from "./calendar-filters";
 import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-calendar-conflicts";
 

@@ -1,12 +1,10 @@
 // The campaign status machine. The server enforces it; the UI offers exactly the
 // transitions this returns for the campaign's current status and the viewer's role.
-import { campaignStatusLabels } from "@/components/campaign-labels";
-
-export { campaignStatusLabels };
 import type { CampaignStatus } from "@/db/schema/campaigns";
 import type { MemberRole } from "@/db/schema/workspaces";
-import { hasRole } from "@/server/api/trpc";
+import { hasRole } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
+import { campaignStatusLabels } from "./campaign-labels";
 
 const transitions: Record<CampaignStatus, CampaignStatus[]> = {
   draft: ["planned", "cancelled", "archived"],

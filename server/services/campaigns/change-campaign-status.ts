@@ -4,7 +4,8 @@ import { type CampaignStatus, campaigns } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
-import { assertTransition, campaignStatusLabels } from "./campaign-status";
+import { campaignStatusLabels } from "./campaign-labels";
+import { assertTransition } from "./campaign-status";
 import { findCampaign } from "./find-campaign";
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "@/db";
 import { campaigns } from "@/db/schema";
-import type { CreateCampaignInput } from "@/server/api/routers/campaign.schema";
+import type { CreateCampaignInput } from "./campaign.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { generateMilestones, timelineAuditView } from "@/server/services/milestones/generate-milestones";
 import { planningSettings } from "@/server/services/settings/planning-settings";

@@ -1,7 +1,7 @@
 import { and, arrayContains, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns, users } from "@/db/schema";
-import type { ListCampaignsInput } from "@/server/api/routers/campaign.schema";
+import type { ListCampaignsInput } from "./campaign.schema";
 
 /** `%` and `_` typed by a person are letters, not wildcards. */
 function likePattern(search: string): string {

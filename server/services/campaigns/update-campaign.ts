@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns } from "@/db/schema";
-import { campaignDateErrors, type UpdateCampaignInput } from "@/server/api/routers/campaign.schema";
+import { campaignDateErrors, type UpdateCampaignInput } from "./campaign.schema";
 import { AppError } from "@/server/errors";
 import { changedFields, recordAudit } from "@/server/services/audit/record-audit";
 import { assertOwnerIsMember } from "./assert-owner-is-member";

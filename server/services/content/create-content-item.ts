@@ -1,6 +1,6 @@
 import type { Database } from "@/db";
 import { contentItems, contentVersions } from "@/db/schema";
-import type { CreateContentInput } from "@/server/api/routers/content.schema";
+import type { CreateContentInput } from "./content.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { findCampaign } from "@/server/services/campaigns/find-campaign";
 import { assertChannelRules } from "./assert-channel-rules";

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { diffLines, diffWords } from "diff";
 import type { Database } from "@/db";
 import { contentVersions, type MediaReference } from "@/db/schema";
-import type { DiffContentInput } from "@/server/api/routers/content.schema";
+import type { DiffContentInput } from "./content.schema";
 import { fieldError } from "@/server/errors";
 import { findContentItem } from "./find-content-item";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { contentItems } from "@/db/schema";
-import type { RescheduleContentInput } from "@/server/api/routers/content.schema";
+import type { RescheduleContentInput } from "./content.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertSchedulable, assertWithinCampaign, findContentItem } from "./find-content-item";
 import { localToInstant } from "./local-time";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { contentItems, contentVersions } from "@/db/schema";
-import type { UpdateContentInput } from "@/server/api/routers/content.schema";
+import type { UpdateContentInput } from "./content.schema";
 import { changedFields, recordAudit } from "@/server/services/audit/record-audit";
 import { assertChannelRules } from "./assert-channel-rules";
 import { assertEditable, findContentItem } from "./find-content-item";

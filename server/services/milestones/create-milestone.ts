@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestones } from "@/db/schema";
-import type { CreateMilestoneInput } from "@/server/api/routers/milestone.schema";
+import type { CreateMilestoneInput } from "./milestone.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { findCampaign } from "@/server/services/campaigns/find-campaign";
 import { assertSchedulable, assertWithinCampaign, milestoneAuditView } from "./find-milestone";

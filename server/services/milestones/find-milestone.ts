@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type Campaign, campaigns, type Milestone, milestones } from "@/db/schema";
-import { campaignStatusLabels } from "@/server/services/campaigns/campaign-status";
+import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
 import { AppError, fieldError } from "@/server/errors";
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns, milestones } from "@/db/schema";
-import type { RegenerateMilestonesInput } from "@/server/api/routers/milestone.schema";
+import type { RegenerateMilestonesInput } from "./milestone.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { findCampaign } from "@/server/services/campaigns/find-campaign";
 import { assertSchedulable } from "./find-milestone";

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestones } from "@/db/schema";
-import type { RescheduleMilestoneInput } from "@/server/api/routers/milestone.schema";
+import type { RescheduleMilestoneInput } from "./milestone.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertSchedulable, assertWithinCampaign, findMilestone } from "./find-milestone";
 

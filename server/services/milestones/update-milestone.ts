@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestones } from "@/db/schema";
-import type { UpdateMilestoneInput } from "@/server/api/routers/milestone.schema";
+import type { UpdateMilestoneInput } from "./milestone.schema";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { findMilestone, milestoneAuditView } from "./find-milestone";

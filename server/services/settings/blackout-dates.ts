@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { blackoutDates } from "@/db/schema";
-import type { AddBlackoutInput } from "@/server/api/routers/settings.schema";
+import type { AddBlackoutInput } from "./settings.schema";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { workspaces } from "@/db/schema";
-import type { UpdateSettingsInput } from "@/server/api/routers/settings.schema";
+import type { UpdateSettingsInput } from "./settings.schema";
 import { fieldError } from "@/server/errors";
 import { changedFields, recordAudit } from "@/server/services/audit/record-audit";
 import { isHolidayCountry } from "@/server/services/timeline/business-days";

@@ -1,5 +1,5 @@
 import type { Database } from "@/db";
-import type { PreviewTimelineInput } from "@/server/api/routers/template.schema";
+import type { PreviewTimelineInput } from "./timeline.schema";
 import { planningSettings } from "@/server/services/settings/planning-settings";
 import { findTemplate } from "./find-template";
 import { planTimeline } from "./plan-timeline";

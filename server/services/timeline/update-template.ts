@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type CampaignType, campaignTemplates } from "@/db/schema/campaigns";
-import type { UpdateTemplateInput } from "@/server/api/routers/template.schema";
+import type { UpdateTemplateInput } from "./timeline.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { defaultTemplates } from "./default-templates";
 import { findTemplate } from "./find-template";

@@ -1,7 +1,7 @@
 import type { EventInput } from "@fullcalendar/core";
-import { channelLabels } from "@/components/campaign-labels";
+import { channelLabels } from "@/server/services/campaigns/campaign-labels";
 import type { Channel } from "@/db/schema/campaigns";
-import { MAX_SPANS } from "@/server/api/routers/calendar-limits";
+import { MAX_SPANS } from "@/server/services/calendar/calendar-limits";
 import type { CalendarRange } from "@/server/services/calendar/get-calendar-range";
 
 // calendar.range's answer as FullCalendar events. The channel is named in each

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import { campaignStatuses, campaignStatusLabels, channelLabels, channels } from "@/components/campaign-labels";
+import { campaignStatuses, campaignStatusLabels, channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";

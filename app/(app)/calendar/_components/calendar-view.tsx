@@ -12,7 +12,7 @@ import { clsx } from "clsx";
 import { addDays, addMonths, addWeeks } from "date-fns";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
-import { channelLabels, channels } from "@/components/campaign-labels";
+import { channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";

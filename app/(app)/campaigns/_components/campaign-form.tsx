@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient, useSuspenseQuery } from "@tansta
 import { useRouter } from "next/navigation";
 import { type Control, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
-import { campaignTypeLabels, campaignTypes, channelLabels, channels } from "@/components/campaign-labels";
+import { campaignTypeLabels, campaignTypes, channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
 import { formatDay } from "@/components/campaigns/format";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
@@ -13,7 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { Campaign } from "@/db/schema/campaigns";
-import { createCampaignInput } from "@/server/api/routers/campaign.schema";
+import { createCampaignInput } from "@/server/services/campaigns/campaign.schema";
 
 type Values = z.input<typeof createCampaignInput>;
 type Output = z.output<typeof createCampaignInput>;

@@ -3,7 +3,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { campaignTypeLabels, channelLabels } from "@/components/campaign-labels";
+import { campaignTypeLabels, channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { formatDayRange, formatMoney } from "@/components/campaigns/format";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { useTRPC } from "@/components/trpc/react";

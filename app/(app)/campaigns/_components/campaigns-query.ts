@@ -1,6 +1,6 @@
-import { campaignStatuses, campaignTypes, channels } from "@/components/campaign-labels";
+import { campaignStatuses, campaignTypes, channels } from "@/server/services/campaigns/campaign-labels";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
-import { campaignSortFields, type ListCampaignsInput } from "@/server/api/routers/campaign.schema";
+import { campaignSortFields, type ListCampaignsInput } from "@/server/services/campaigns/campaign.schema";
 
 // The campaign list's filters live in the address (?q=&status=&type=&owner=&channel=&from=&to=&sort=&page=),
 // so a filtered list can be shared and survives a reload. Unknown values are dropped, not errors.

@@ -2,14 +2,14 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { campaignTypeLabels } from "@/components/campaign-labels";
+import { campaignTypeLabels } from "@/server/services/campaigns/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { CampaignType, TemplateMilestone } from "@/db/schema/campaigns";
-import { updateTemplateInput } from "@/server/api/routers/template.schema";
+import { updateTemplateInput } from "@/server/services/timeline/timeline.schema";
 
 interface Row {
   key: number;

@@ -11,7 +11,7 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { inviteInput } from "@/server/api/routers/member.schema";
+import { inviteInput } from "@/server/services/invitations/invitation.schema";
 
 type InviteValues = z.input<typeof inviteInput>;
 

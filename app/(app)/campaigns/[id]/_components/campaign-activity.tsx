@@ -1,7 +1,7 @@
 "use client";
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
-import { campaignStatusLabels, campaignTypeLabels, channelLabels } from "@/components/campaign-labels";
+import { campaignStatusLabels, campaignTypeLabels, channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { formatDateTime } from "@/components/format-date";
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { campaignTypeLabels, channelLabels } from "@/components/campaign-labels";
+import { campaignTypeLabels, channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { formatDay, formatMoney } from "@/components/campaigns/format";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { useTRPC } from "@/components/trpc/react";

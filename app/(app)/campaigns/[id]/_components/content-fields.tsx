@@ -2,7 +2,7 @@
 
 import { clsx } from "clsx";
 import { useId } from "react";
-import { channelLabels } from "@/components/campaign-labels";
+import { channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { Channel } from "@/db/schema/campaigns";

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { channelLabels, channels } from "@/components/campaign-labels";
+import { channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { channelLabels } from "@/components/campaign-labels";
+import { channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { useTRPC } from "@/components/trpc/react";
 import { ScheduledTime } from "../../../_components/content-time";
 import { ContentEditForm } from "./content-edit-form";

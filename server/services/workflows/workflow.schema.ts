@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { workflowRunStatuses } from "@/db/schema/workflows";
+import { workflowRunStatuses } from "@/db/schema/enum-values";
 
 export const runStatusField = z.enum(workflowRunStatuses, { error: `Choose one of: ${workflowRunStatuses.join(", ")}` });
 

@@ -1,6 +1,8 @@
-// Words for the campaign domain's enums, as the UI shows them.
-// The server's messages use them too, so a status reads the same everywhere.
-import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
+// Words for the campaign domain's enums, as the UI shows them. The server's
+// messages use them too, so a status reads the same everywhere. Pages and forms
+// import this module in the browser: it must stay free of the database layer and
+// zod (the value lists come from enum-values for that reason).
+import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/enum-values";
 
 export { campaignStatuses, campaignTypes, channels } from "@/db/schema/enum-values";
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { dayField } from "./campaign.schema";
-import { bufferDaysField } from "./milestone.schema";
+import { bufferDaysField, dayField } from "@/server/services/campaigns/campaign.schema";
 
 // Planning settings and blackout dates, shared by the server and the settings page.
 // Holiday countries are checked on the server, against the holiday rules it has.

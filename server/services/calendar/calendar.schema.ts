@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { isKnownTimeZone } from "@/server/services/content/local-time";
-import { campaignStatuses, channels } from "@/db/schema/campaigns";
-import { campaignStatusField, channelField, dayField } from "./campaign.schema";
+import { campaignStatuses, channels } from "@/db/schema/enum-values";
+import { campaignStatusField, channelField, dayField } from "@/server/services/campaigns/campaign.schema";
 
 // What the calendar asks for: a range of days seen from the viewer's time zone, and its filters.
 
 /** The widest range one request may ask for: a month view shows six weeks, so two months is plenty. */
 export const MAX_CALENDAR_RANGE_DAYS = 62;
-
 
 /** The most things a summarised day may hold; beyond it, ask for the whole range (a week or a day). */
 export const MAX_PER_DAY = 10;
@@ -50,5 +49,3 @@ export const calendarRangeInput = z
       ctx.addIssue({ code: "custom", path: ["to"], message: `Show at most ${MAX_CALENDAR_RANGE_DAYS} days at a time` });
     }
   });
-
-export type CalendarRangeInput = z.infer<typeof calendarRangeInput>;

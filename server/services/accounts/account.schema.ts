@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { memberRoles } from "@/db/schema/workspaces";
+import { memberRoles } from "@/db/schema/enum-values";
 
 // Field schemas shared by the server and the forms that feed it.
 export const emailField = z

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { bufferDaysField, campaignIdInput, dayField } from "./campaign.schema";
-
-export { bufferDaysField };
+import { bufferDaysField, campaignIdInput, dayField } from "@/server/services/campaigns/campaign.schema";
 
 // Milestone fields, shared by the server and the campaign page's timeline.
 

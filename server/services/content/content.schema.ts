@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { campaignIdInput, channelField } from "./campaign.schema";
+import { campaignIdInput, channelField } from "@/server/services/campaigns/campaign.schema";
 
 // Content item fields, shared by the server and the content forms. Channel rules
 // (lengths, hashtags, images) are checked by server/services/content/channel-rules.ts,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { campaignStatuses, campaignTypes, channels } from "@/db/schema/campaigns";
+import { campaignStatuses, campaignTypes, channels } from "@/db/schema/enum-values";
 
 // Campaign fields, shared by the server and the campaign form.
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { campaignTypeField, dayField } from "./campaign.schema";
-import { bufferDaysField, milestoneNameField } from "./milestone.schema";
+import { bufferDaysField, campaignTypeField, dayField } from "@/server/services/campaigns/campaign.schema";
+import { milestoneNameField } from "@/server/services/milestones/milestone.schema";
 
 // Timeline templates, shared by the server and the settings page's template editor.
 
