@@ -3,6 +3,26 @@ import drizzle from "eslint-plugin-drizzle";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// The direction of imports (app -> components -> server/api -> server/services
+// -> db): a layer never reaches up into one that calls it. Aliased paths are
+// matched by name (gitignore-style groups), relative ones by where they lead.
+const up = (message, group, regex) => [
+  { group, message },
+  { regex, message },
+];
+const belowApi = [
+  ...up("Services and the database layer sit below the API: move what both need into server/services.", ["@/server/api", "@/server/api/*"], "^(\\.\\./)+(server/)?api(/|$)"),
+  ...up("Services and the database layer don't import UI: move shared words or limits into server/services.", ["@/components", "@/components/*"], "^(\\.\\./)+components(/|$)"),
+  ...up("Services and the database layer don't import pages.", ["@/app", "@/app/*"], "^(\\.\\./)+app(/|$)"),
+];
+// Services emit events with sendEvents (and the typed events it takes); the
+// rest of inngest/ calls services, never the other way round.
+const inngestMessage = "Services use only @/inngest/send-events (and the events it sends) of inngest/.";
+const onlySendEvents = (...alsoAllowed) => [
+  { group: ["@/inngest/*", "!@/inngest/send-events", "!@/inngest/events", ...alsoAllowed], message: inngestMessage },
+  { regex: "^(@/inngest|(\\.\\./)+inngest(/.*)?)$", message: inngestMessage },
+];
+
 export default tseslint.config(
   { ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
@@ -22,6 +42,31 @@ export default tseslint.config(
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["db/**/*.{ts,tsx,mts}"],
+    rules: { "no-restricted-imports": ["error", { patterns: belowApi }] },
+  },
+  {
+    files: ["server/services/**/*.{ts,tsx,mts}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [...belowApi, ...onlySendEvents()] }] },
+  },
+  {
+    // The runs console's services operate the embedded executor itself (cancel,
+    // retry, wake a run), so they also reach its runtime and control functions.
+    files: ["server/services/workflows/**/*.{ts,tsx,mts}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...belowApi, ...onlySendEvents("!@/inngest/embedded", "!@/inngest/executor", "@/inngest/executor/*", "!@/inngest/executor/control")] },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx,mts}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: up("Shared components don't import pages: move what both need into components/ or below.", ["@/app", "@/app/*"], "^(\\.\\./)+app(/|$)") }],
     },
   },
 );

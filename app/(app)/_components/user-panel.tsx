@@ -1,4 +1,4 @@
-import { SignOutButton } from "@/components/sign-out-button";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import type { MemberRole } from "@/db/schema/workspaces";
 
 export function UserPanel({ name, email, role }: { name: string; email: string; role?: MemberRole }) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import { roleLabels } from "@/components/roles";
-import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
 import { getDb } from "@/db";
 import { currentUser } from "@/server/auth/current-user";
