@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type CampaignStatus, campaigns } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
@@ -44,7 +44,7 @@ async function saveStatus(
   const [campaign] = await tx
     .update(campaigns)
     .set({ status: to, statusBeforeArchive, updatedAt: new Date() })
-    .where(eq(campaigns.id, input.campaignId))
+    .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.workspaceId, input.workspaceId)))
     .returning();
   await recordAudit(tx, {
     workspaceId: input.workspaceId,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
@@ -18,7 +18,7 @@ export async function deleteCampaign(db: Database, input: { workspaceId: string;
     if (current.ownerId !== input.actorId && !hasRole(input.role, "manager")) {
       throw new AppError("FORBIDDEN", "Only the campaign's owner, a manager or an admin can delete it.");
     }
-    await tx.delete(campaigns).where(eq(campaigns.id, input.campaignId));
+    await tx.delete(campaigns).where(and(eq(campaigns.id, input.campaignId), eq(campaigns.workspaceId, input.workspaceId)));
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actorId: input.actorId,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns } from "@/db/schema";
 import { campaignDateErrors, type UpdateCampaignInput } from "./campaign.schema";
@@ -30,7 +30,7 @@ export async function updateCampaign(db: Database, input: UpdateCampaignInput & 
     const [campaign] = await tx
       .update(campaigns)
       .set({ ...fields, updatedAt: new Date() })
-      .where(eq(campaigns.id, campaignId))
+      .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)))
       .returning();
     await recordAudit(tx, { workspaceId, actorId, entityType: "campaign", entityId: campaignId, campaignId, action: "updated", before: diff.before, after: diff.after });
     return campaign!;

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { contentItems } from "@/db/schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
@@ -9,7 +9,7 @@ export async function deleteContentItem(db: Database, input: { workspaceId: stri
   return db.transaction(async (tx) => {
     const { item, campaign } = await findContentItem(tx, input, { forUpdate: true });
     assertEditable(campaign);
-    await tx.delete(contentItems).where(eq(contentItems.id, item.id));
+    await tx.delete(contentItems).where(and(eq(contentItems.id, item.id), eq(contentItems.workspaceId, input.workspaceId)));
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actorId: input.actorId,

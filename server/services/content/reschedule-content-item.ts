@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { contentItems } from "@/db/schema";
 import type { RescheduleContentInput } from "./content.schema";
@@ -27,7 +27,7 @@ export async function rescheduleContentItem(db: Database, input: RescheduleConte
     const [moved] = await tx
       .update(contentItems)
       .set({ scheduledAt, updatedAt: new Date() })
-      .where(eq(contentItems.id, item.id))
+      .where(and(eq(contentItems.id, item.id), eq(contentItems.workspaceId, input.workspaceId)))
       .returning();
     await recordAudit(tx, {
       workspaceId: input.workspaceId,

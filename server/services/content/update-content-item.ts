@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { contentItems, contentVersions } from "@/db/schema";
 import type { UpdateContentInput } from "./content.schema";
@@ -25,7 +25,7 @@ export async function updateContentItem(db: Database, input: UpdateContentInput 
     const [saved] = await tx
       .update(contentItems)
       .set({ ...next, version, updatedAt: new Date() })
-      .where(eq(contentItems.id, item.id))
+      .where(and(eq(contentItems.id, item.id), eq(contentItems.workspaceId, workspaceId)))
       .returning();
     await tx.insert(contentVersions).values({ workspaceId, contentItemId: item.id, version, ...next, createdById: actorId });
     await recordAudit(tx, {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestones } from "@/db/schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
@@ -9,7 +9,7 @@ export async function deleteMilestone(db: Database, input: { workspaceId: string
   return db.transaction(async (tx) => {
     const { milestone, campaign } = await findMilestone(tx, input);
     assertSchedulable(campaign);
-    await tx.delete(milestones).where(eq(milestones.id, milestone.id));
+    await tx.delete(milestones).where(and(eq(milestones.id, milestone.id), eq(milestones.workspaceId, input.workspaceId)));
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actorId: input.actorId,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { campaigns, milestones } from "@/db/schema";
 import type { RegenerateMilestonesInput } from "./milestone.schema";
@@ -17,10 +17,17 @@ export async function regenerateMilestones(db: Database, input: RegenerateMilest
     let campaign = await findCampaign(tx, input, { forUpdate: true });
     assertSchedulable(campaign);
     const previousBuffer = campaign.bufferDays;
-    const removed = await tx.delete(milestones).where(eq(milestones.campaignId, campaign.id)).returning();
+    const removed = await tx
+      .delete(milestones)
+      .where(and(eq(milestones.campaignId, campaign.id), eq(milestones.workspaceId, input.workspaceId)))
+      .returning();
     removed.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.position - b.position);
     if (input.bufferDays !== undefined && input.bufferDays !== previousBuffer) {
-      const [updated] = await tx.update(campaigns).set({ bufferDays: input.bufferDays, updatedAt: new Date() }).where(eq(campaigns.id, campaign.id)).returning();
+      const [updated] = await tx
+        .update(campaigns)
+        .set({ bufferDays: input.bufferDays, updatedAt: new Date() })
+        .where(and(eq(campaigns.id, campaign.id), eq(campaigns.workspaceId, input.workspaceId)))
+        .returning();
       campaign = updated!;
     }
     const result = await generateMilestones(tx, { campaign, bufferDays: campaign.bufferDays });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestones } from "@/db/schema";
 import type { RescheduleMilestoneInput } from "./milestone.schema";
@@ -20,7 +20,7 @@ export async function rescheduleMilestone(db: Database, input: RescheduleMilesto
     const [moved] = await tx
       .update(milestones)
       .set({ dueDate: input.dueDate, updatedAt: new Date() })
-      .where(eq(milestones.id, milestone.id))
+      .where(and(eq(milestones.id, milestone.id), eq(milestones.workspaceId, input.workspaceId)))
       .returning();
     await recordAudit(tx, {
       workspaceId: input.workspaceId,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestones } from "@/db/schema";
 import type { UpdateMilestoneInput } from "./milestone.schema";
@@ -24,7 +24,7 @@ export async function updateMilestone(db: Database, input: UpdateMilestoneInput 
     const [updated] = await tx
       .update(milestones)
       .set({ ...set, updatedAt: new Date() })
-      .where(eq(milestones.id, milestone.id))
+      .where(and(eq(milestones.id, milestone.id), eq(milestones.workspaceId, input.workspaceId)))
       .returning();
     const was = milestoneAuditView(milestone);
     const now = milestoneAuditView(updated!);
