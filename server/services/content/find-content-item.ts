@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type Campaign, campaigns, type ContentItem, contentItems } from "@/db/schema";
 import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
+import { closedStatuses } from "@/server/services/campaigns/closed-statuses";
 import { AppError, fieldError } from "@/server/errors";
 
 /**
@@ -30,9 +31,7 @@ export function assertEditable(campaign: Campaign): void {
   if (campaign.status === "archived") throw new AppError("CONFLICT", "This campaign is archived. Restore it to change its content.");
 }
 
-/** Campaigns whose plan is settled: their content can't be scheduled or moved. */
-const closedStatuses = new Set<Campaign["status"]>(["completed", "cancelled", "archived"]);
-
+/** A campaign whose plan is settled (see closedStatuses) no longer has its content scheduled or moved. */
 export function assertSchedulable(campaign: Campaign): void {
   assertEditable(campaign);
   if (closedStatuses.has(campaign.status)) {

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { hasRole } from "@/server/auth/roles";
+import { closedStatuses } from "@/server/services/campaigns/closed-statuses";
 import { contentVersions, users } from "@/db/schema";
 import { findContentItem } from "./find-content-item";
 
@@ -20,6 +21,6 @@ export async function getContentItem(db: Database, input: { workspaceId: string;
     campaign: { id: campaign.id, name: campaign.name, status: campaign.status, startDate: campaign.startDate, endDate: campaign.endDate },
     versions,
     canEdit: campaign.status !== "archived" && hasRole(input.role, "marketer"),
-    canSchedule: !["completed", "cancelled", "archived"].includes(campaign.status) && hasRole(input.role, "marketer"),
+    canSchedule: !closedStatuses.has(campaign.status) && hasRole(input.role, "marketer"),
   };
 }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type Campaign, campaigns, type Milestone, milestones } from "@/db/schema";
 import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
+import { closedStatuses } from "@/server/services/campaigns/closed-statuses";
 import { AppError, fieldError } from "@/server/errors";
 
 /**
@@ -23,9 +24,6 @@ export async function findMilestone(
   if (!row) throw new AppError("NOT_FOUND", "That milestone does not exist in this workspace.");
   return row;
 }
-
-/** Campaigns whose plan is settled: their milestones can't be added, moved or removed. */
-const closedStatuses = new Set<Campaign["status"]>(["completed", "cancelled", "archived"]);
 
 /** Refuses to change the schedule of a completed, cancelled or archived campaign. */
 export function assertSchedulable(campaign: Campaign): void {

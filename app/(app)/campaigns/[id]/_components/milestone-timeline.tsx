@@ -10,8 +10,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
-
-const closedStatuses = new Set(["completed", "cancelled", "archived"]);
+import { closedStatuses } from "@/server/services/campaigns/closed-statuses";
 
 /**
  * A campaign's milestones in date order. Editors rename them, tick them off,
