@@ -15,8 +15,6 @@ import {
   updateContentInput,
 } from "@/server/services/content/content.schema";
 
-/** Who is acting, and where: what every write service takes. */
-
 export const contentRouter = createTRPCRouter({
   list: workspaceProcedure.input(listContentInput).query(({ ctx, input }) => listContentItems(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
   get: workspaceProcedure.input(contentItemIdInput).query(({ ctx, input }) => getContentItem(ctx.db, { ...input, workspaceId: ctx.workspace.id, role: ctx.workspace.role })),
