@@ -1,0 +1,118 @@
+// One row per procedure of appRouter: who may call it, and a valid input aimed at a
+// team's data. Procedures are enumerated from the router itself, so one added
+// later fails server/api/security/coverage.test.ts until it has a row here.
+import type { AnyTRPCProcedure } from "@trpc/server";
+import { dayFromToday } from "@/db/factories";
+import type { MemberRole } from "@/db/schema/workspaces";
+import { appRouter } from "../root";
+import type { Team } from "./seed-team";
+
+/** Who may call: anyone; anyone signed in (acting on their own account, not a workspace); or members from a role up. */
+export type Access = "public" | "signed-in" | MemberRole;
+
+export interface Sample {
+  access: Access;
+  /** A valid input aimed at `team`'s data; the matrix aims it at another workspace too. */
+  input?: (team: Team) => unknown;
+}
+
+// One row per procedure path. The first test fails for a procedure without one.
+export const samples: Record<string, Sample> = {
+  "workspace.list": { access: "signed-in" },
+  "workspace.current": { access: "viewer" },
+  "workspace.create": { access: "signed-in", input: () => ({ name: "Probe Workspace" }) },
+  "member.list": { access: "viewer" },
+  "member.changeRole": { access: "admin", input: (team) => ({ userId: team.marketer.id, role: "viewer" }) },
+  "member.remove": { access: "admin", input: (team) => ({ userId: team.marketer.id }) },
+  "invitation.list": { access: "admin" },
+  "invitation.create": { access: "admin", input: (team) => ({ email: team.invitation.email, role: "admin" }) },
+  "invitation.revoke": { access: "admin", input: (team) => ({ invitationId: team.invitation.id }) },
+  "outbox.list": { access: "admin" },
+  "workflow.listRuns": { access: "manager", input: () => ({}) },
+  "workflow.listFunctions": { access: "manager" },
+  "workflow.getRun": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id }) },
+  "workflow.cancelRun": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id }) },
+  "workflow.retryRun": { access: "manager", input: (team) => ({ runId: team.failedRun.id }) },
+  "workflow.wakeStep": { access: "manager", input: (team) => ({ runId: team.sleepingRun.id, stepId: "step-nap" }) },
+  "calendar.range": {
+    access: "viewer",
+    input: () => ({ from: dayFromToday(-31), to: dayFromToday(30), timeZone: "Europe/Berlin" }),
+  },
+  "calendar.filterOptions": { access: "viewer" },
+  "calendarFeed.get": { access: "viewer" },
+  "calendarFeed.create": { access: "viewer" },
+  "calendarFeed.revoke": { access: "viewer" },
+  "campaign.list": { access: "viewer", input: () => ({}) },
+  "campaign.get": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "campaign.activity": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "campaign.create": {
+    access: "marketer",
+    input: (team) => ({
+      name: "Probe campaign",
+      type: "webinar",
+      ownerId: team.marketer.id,
+      startDate: dayFromToday(0),
+      launchDate: dayFromToday(5),
+      endDate: dayFromToday(10),
+    }),
+  },
+  "campaign.update": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, name: "Renamed campaign" }) },
+  "campaign.setStatus": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, status: "planned" }) },
+  "campaign.restore": { access: "marketer", input: (team) => ({ campaignId: team.archivedCampaign.id }) },
+  "campaign.delete": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "milestone.create": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, name: "Probe milestone", dueDate: dayFromToday(3) }) },
+  "milestone.update": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id, name: "Renamed milestone", completed: true }) },
+  "milestone.reschedule": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id, dueDate: dayFromToday(6) }) },
+  "milestone.delete": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id }) },
+  "milestone.regenerate": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, bufferDays: 1 }) },
+  "template.list": { access: "viewer" },
+  "template.preview": { access: "viewer", input: () => ({ type: "webinar", launchDate: dayFromToday(20) }) },
+  "template.update": {
+    access: "manager",
+    input: () => ({ type: "webinar", milestones: [{ name: "Probe prep", businessDaysBeforeLaunch: 3 }] }),
+  },
+  "template.reset": { access: "manager", input: () => ({ type: "webinar" }) },
+  "settings.get": { access: "viewer" },
+  "settings.update": {
+    access: "admin",
+    input: () => ({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 1 }),
+  },
+  "settings.listBlackouts": { access: "viewer" },
+  "settings.addBlackout": { access: "manager", input: () => ({ startDate: dayFromToday(40), endDate: dayFromToday(41), reason: "Probe offsite" }) },
+  "settings.removeBlackout": { access: "manager", input: (team) => ({ blackoutId: team.blackout.id }) },
+  "content.list": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
+  "content.get": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id }) },
+  "content.diff": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id, from: 1, to: 1 }) },
+  "content.create": {
+    access: "marketer",
+    input: (team) => ({ campaignId: team.campaign.id, channel: "linkedin", title: "Probe post", body: "Hello from the probe" }),
+  },
+  "content.update": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id, body: "A changed body" }) },
+  "content.reschedule": {
+    access: "marketer",
+    input: (team) => ({ contentItemId: team.contentItem.id, localDateTime: `${dayFromToday(3)}T09:00`, timeZone: "Europe/Berlin" }),
+  },
+  "content.delete": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id }) },
+};
+
+// At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
+export const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>;
+export const paths = Object.keys(procedures).sort();
+
+export function sampleFor(path: string): Sample {
+  const sample = samples[path];
+  if (!sample) throw new Error(`${path} has no row in \`samples\` (server/api/security/samples.ts): add its access and a sample input`);
+  return sample;
+}
+
+/**
+ * The matrix runs in several test files so that it spreads over the test workers;
+ * each file takes the procedures of the routers in its group. coverage.test.ts
+ * checks that every router is in exactly one group.
+ */
+export const securityGroups = {
+  workspace: ["workspace", "member", "invitation", "outbox", "workflow"],
+  campaigns: ["campaign", "milestone", "template"],
+  calendar: ["calendar", "calendarFeed", "content", "settings"],
+} as const;
+export type SecurityGroup = keyof typeof securityGroups;

@@ -1,0 +1,46 @@
+// The data the security matrix aims at: a workspace with something of every kind.
+import type { Database } from "@/db";
+import { createCampaign, createContentItem, createMilestone, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
+import { blackoutDates, campaignTemplates } from "@/db/schema";
+import { inviteMember } from "@/server/services/invitations/invite-member";
+
+/**
+ * A workspace with one member per role, one open invitation (which also put an
+ * email in its outbox), two workflow runs, and the marketer's draft campaign with
+ * a milestone and a content item, plus an archived campaign; its own webinar
+ * timeline template and a blackout date.
+ */
+export async function seedTeam(db: Database, name: string) {
+  const team = await createTeam(db, { name });
+  const slug = name.toLowerCase().replaceAll(" ", "-");
+  const invitation = await inviteMember(db, {
+    workspaceId: team.workspace.id,
+    actorId: team.admin.id,
+    email: `invitee@${slug}.test`,
+    role: "marketer",
+  });
+  // Runs of the workspace's workflows: one asleep (to cancel or wake), one failed (to retry).
+  const sleepingRun = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "sleeping" });
+  const failedRun = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "failed" });
+  const campaign = await createCampaign(db, { workspaceId: team.workspace.id, ownerId: team.marketer.id, name: `${name} spring launch` });
+  const milestone = await createMilestone(db, { workspaceId: team.workspace.id, campaignId: campaign.id });
+  const contentItem = await createContentItem(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} teaser post` });
+  const archivedCampaign = await createCampaign(db, {
+    workspaceId: team.workspace.id,
+    ownerId: team.manager.id,
+    status: "archived",
+    statusBeforeArchive: "completed",
+  });
+  await db.insert(campaignTemplates).values({
+    workspaceId: team.workspace.id,
+    type: "webinar",
+    milestones: [{ name: `${name} webinar prep`, businessDaysBeforeLaunch: 5 }, { name: "Webinar day", businessDaysBeforeLaunch: 0 }],
+  });
+  const [blackout] = await db
+    .insert(blackoutDates)
+    .values({ workspaceId: team.workspace.id, startDate: dayFromToday(20), endDate: dayFromToday(21), reason: `${name} offsite` })
+    .returning();
+  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout! };
+}
+export type Team = Awaited<ReturnType<typeof seedTeam>>;
+
