@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATA_DIR="${DATA_DIR:-$(mktemp -d -t crescendo-e2e-XXXXXX)}"
 export SEED_DEMO=1
-npx next build
+# npm test builds first, as a phase of its own; run alone, the journeys build here.
+[[ "${E2E_PREBUILT:-}" == 1 ]] || npx next build
 exec npx next start -H 127.0.0.1 -p "${PORT:?PORT is required}"

@@ -4,8 +4,31 @@
 # throwaway PostgreSQL 15, then the Playwright journeys in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
 
-section() { printf '\n==== %s ====\n' "$*"; }
+# Each section's wall time, printed at the end (pass or fail) so a slow phase shows.
+phase_names=()
+phase_seconds=()
+phase_started=$SECONDS
+section() {
+  end_phase
+  phase_names+=("$*")
+  phase_started=$SECONDS
+  printf '\n==== %s ====\n' "$*"
+}
+end_phase() {
+  local count=${#phase_names[@]}
+  (( count > ${#phase_seconds[@]} )) && phase_seconds+=($((SECONDS - phase_started)))
+  return 0
+}
+print_phases() {
+  end_phase
+  printf '\nPhase times (wall):\n'
+  for i in "${!phase_names[@]}"; do
+    printf '  %-45s %4d s\n' "${phase_names[$i]}" "${phase_seconds[$i]:-0}"
+  done
+  printf '  %-45s %4d s\n' "Total" "$SECONDS"
+}
 
 reports="$(mktemp -d -t crescendo-test-reports-XXXXXX)"
 pg_pid=""
@@ -21,7 +44,7 @@ stop_postgres() {
   [[ -n "$pg_dir" ]] && rm -rf "$pg_dir"
   pg_pid=""
 }
-trap 'stop_postgres; rm -rf "$reports"' EXIT
+trap 'status=$?; stop_postgres; rm -rf "$reports"; print_phases; exit $status' EXIT
 
 section "Chromium"
 if [[ -x /usr/bin/chromium ]]; then
@@ -61,8 +84,11 @@ else
   stop_postgres
 fi
 
-section "End-to-end journeys (Playwright)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
+section "Production build for the journeys"
+npx next build
 
-section "All tests passed"
+section "End-to-end journeys (Playwright)"
+E2E_PREBUILT=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json
+
+end_phase
 node scripts/test-summary.mjs "$reports"
