@@ -36,3 +36,10 @@ export async function inviteAndReadLink(page: Page, email: string): Promise<stri
   expect(link, "the invitation email carries a link").toBeTruthy();
   return link!;
 }
+
+/**
+ * The time budget of a journey of many steps. Playwright's default 30 s fits a
+ * quiet machine; on two busy cores (load near 8) the calendar journey once needed
+ * more, so long journeys get three times that.
+ */
+export const LONG_JOURNEY_TIMEOUT = 90_000;

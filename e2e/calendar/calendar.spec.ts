@@ -1,7 +1,9 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE } from "../helpers";
+import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 // The demo workspace plans in New York; the browser sits there too, so the days agree.
 const TIME_ZONE = "America/New_York";

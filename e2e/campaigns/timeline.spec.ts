@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE } from "../helpers";
+import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 test.use({ storageState: ADMIN_STATE });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, test } from "@playwright/test";
-import { ADMIN_STATE, signIn, uniqueEmail } from "../helpers";
+import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT, signIn, uniqueEmail } from "../helpers";
+
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 test.use({ storageState: ADMIN_STATE });
 

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, inviteAndReadLink, signIn, signOut, uniqueEmail } from "../helpers";
+import { ADMIN_STATE, inviteAndReadLink, LONG_JOURNEY_TIMEOUT, signIn, signOut, uniqueEmail } from "../helpers";
+
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 test.use({ storageState: ADMIN_STATE });
 

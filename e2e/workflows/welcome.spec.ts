@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { uniqueEmail } from "../helpers";
+import { LONG_JOURNEY_TIMEOUT, uniqueEmail } from "../helpers";
+
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 // The welcome workflow end to end, on the embedded executor: sign-up emits
 // "workspace/created"; the welcome email goes out at once; the run then sleeps
