@@ -6,7 +6,8 @@ import { type WorkflowRun, workflowJobs } from "@/db/schema";
 import { ingestEvents } from "./ingest";
 import { type EventPayload, internalEvents, type SerializedError } from "./protocol";
 import type { FunctionRegistry } from "./registry";
-import { continueRun, endRun, isFinished, lockRun, storeStep, type Tx } from "./run-state";
+import { advanceRun } from "./next-work";
+import { endRun, isFinished, lockRun, type Tx } from "./run-state";
 
 export async function completeRun(tx: Tx, registry: FunctionRegistry, run: WorkflowRun, output: unknown): Promise<void> {
   await endRun(tx, run, { status: "completed", output: output ?? null, error: null, endedAt: new Date() });
@@ -48,6 +49,5 @@ async function resumeParent(tx: Tx, run: WorkflowRun, memo: unknown, status: "co
     .delete(workflowJobs)
     .where(and(eq(workflowJobs.runId, parent.id), eq(workflowJobs.stepId, run.parentStepId), eq(workflowJobs.kind, "timeout")));
   const error = status === "failed" ? (memo as { error: SerializedError }).error : null;
-  const stored = await storeStep(tx, parent, { stepId: run.parentStepId, name: run.parentStepId, op: "InvokeFunction", memo, status, error });
-  if (stored) await continueRun(tx, parent);
+  await advanceRun(tx, parent, { step: { stepId: run.parentStepId, name: run.parentStepId, op: "InvokeFunction", memo, status, error } });
 }

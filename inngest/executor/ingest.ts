@@ -8,7 +8,8 @@ import { finishedRunStatuses, workflowEvents, workflowJobs, workflowRuns, workfl
 import { compileExpression } from "./expression";
 import { type EventPayload, incomingEventSchema } from "./protocol";
 import type { FunctionRegistry } from "./registry";
-import { cancelRun, continueRun, isFinished, lockRun, storeStep, type Tx } from "./run-state";
+import { advanceRun } from "./next-work";
+import { cancelRun, isFinished, lockRun, type Tx } from "./run-state";
 
 export class InvalidEventError extends Error {
   constructor(message: string) {
@@ -157,8 +158,7 @@ async function resolveWaits(tx: Tx, event: EventPayload, stored: Awaited<ReturnT
     await tx
       .delete(workflowJobs)
       .where(and(eq(workflowJobs.runId, run.id), eq(workflowJobs.stepId, wait.stepId), eq(workflowJobs.kind, "timeout")));
-    await storeStep(tx, run, { stepId: wait.stepId, name: wait.stepId, op: "WaitForEvent", memo: event, status: "completed" });
-    await continueRun(tx, run);
+    await advanceRun(tx, run, { step: { stepId: wait.stepId, name: wait.stepId, op: "WaitForEvent", memo: event, status: "completed" } });
   }
 }
 

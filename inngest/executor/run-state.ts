@@ -1,7 +1,7 @@
 // Writes to one run's state, always inside a transaction that holds the run's
 // row lock (lockRun), so a run's steps, jobs and status change one writer at a
 // time even with several executors on one database.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import {
   finishedRunStatuses,
@@ -9,7 +9,6 @@ import {
   type WorkflowRun,
   type WorkflowRunStatus,
   type WorkflowStepStatus,
-  workflowJobs,
   workflowRuns,
   workflowSteps,
 } from "@/db/schema";
@@ -37,45 +36,36 @@ export interface StoredStep {
 }
 
 /**
- * Stores a step's result once. The run's step counter gives it its place in
- * completion order; a step stored before (a duplicate delivery) keeps its first result.
+ * The statement that stores a step's result once, given its place in
+ * completion order (`seq`): a step stored before (a duplicate delivery) keeps
+ * its first result. `when` guards it inside a larger statement. Returns a row
+ * when it stored.
  */
+export function stepUpsert(runId: string, step: StoredStep, seq: number, now: Date, when: SQL = sql`true`): SQL {
+  const at = now.toISOString();
+  return sql`
+    insert into workflow_steps as s (run_id, step_id, name, op, status, memo, stored, seq, error, attempts, started_at, ended_at)
+    select ${runId}::uuid, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}::workflow_step_status, ${jsonParam(step.memo)}::jsonb,
+      true, ${seq}::int, ${jsonParam(step.error)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz
+    where ${when}
+    on conflict (run_id, step_id) do update set
+      status = excluded.status, memo = excluded.memo, stored = true, seq = excluded.seq, error = coalesce(excluded.error, s.error),
+      attempts = greatest(s.attempts, 1), started_at = coalesce(s.started_at, excluded.started_at), ended_at = excluded.ended_at
+    where not s.stored
+    returning 1`;
+}
+
+/** A JSON value as a statement parameter (cast to jsonb by the statement); SQL null for none. */
+export function jsonParam(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/** Stores a step's result once; the run's step counter gives it its place in completion order. */
 export async function storeStep(tx: Tx, run: WorkflowRun, step: StoredStep): Promise<boolean> {
   const seq = run.stepCount + 1;
-  const now = new Date();
-  const stored = await tx
-    .insert(workflowSteps)
-    .values({
-      runId: run.id,
-      stepId: step.stepId,
-      name: step.name,
-      op: step.op,
-      status: step.status,
-      memo: step.memo ?? null,
-      stored: true,
-      seq,
-      error: step.error ?? null,
-      attempts: 1,
-      startedAt: now,
-      endedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [workflowSteps.runId, workflowSteps.stepId],
-      set: {
-        status: step.status,
-        memo: step.memo ?? null,
-        stored: true,
-        seq,
-        error: step.error ?? sql`${workflowSteps.error}`,
-        attempts: sql`greatest(${workflowSteps.attempts}, 1)`,
-        startedAt: sql`coalesce(${workflowSteps.startedAt}, ${now.toISOString()}::timestamptz)`,
-        endedAt: now,
-      },
-      setWhere: eq(workflowSteps.stored, false),
-    })
-    .returning({ stepId: workflowSteps.stepId });
-  if (stored.length > 0) run.stepCount = seq;
-  return stored.length > 0;
+  const stored = rowsOf(await tx.execute(stepUpsert(run.id, step, seq, new Date()))).length > 0;
+  if (stored) run.stepCount = seq;
+  return stored;
 }
 
 /** Notes a step that is not stored yet (planned, sleeping, waiting, retrying), keeping its attempts. */
@@ -111,44 +101,12 @@ export async function loadStoredSteps(tx: Tx, runId: string): Promise<{ steps: R
   return { steps, stack: rows.map((row) => row.stepId) };
 }
 
-/** The status a live run shows, from the work it has pending. */
-export async function pendingStatus(tx: Tx, runId: string): Promise<WorkflowRunStatus> {
-  const rows = await tx
-    .select({ kind: workflowJobs.kind })
-    .from(workflowJobs)
-    .where(eq(workflowJobs.runId, runId))
-    .groupBy(workflowJobs.kind);
-  const kinds = new Set(rows.map((row) => row.kind));
-  if (kinds.has("call")) return "running";
-  if (kinds.has("wake")) return "sleeping";
-  return "waiting";
-}
-
 export async function saveRun(tx: Tx, run: WorkflowRun, changes: Partial<WorkflowRun>): Promise<void> {
   Object.assign(run, changes);
   await tx
     .update(workflowRuns)
     .set({ stepCount: run.stepCount, ...changes })
     .where(eq(workflowRuns.id, run.id));
-}
-
-/**
- * Carries on a run after one of its steps was stored from outside a call (an
- * event matched a wait, an invoked run ended, a timer fired): when nothing else
- * of the run is pending, the SDK is asked for the next step.
- */
-export async function continueRun(tx: Tx, run: WorkflowRun, exceptJobId?: number): Promise<void> {
-  const others = await tx
-    .select({ id: workflowJobs.id })
-    .from(workflowJobs)
-    .where(and(eq(workflowJobs.runId, run.id), exceptJobId === undefined ? undefined : ne(workflowJobs.id, exceptJobId)))
-    .limit(1);
-  let parallel = run.parallel;
-  if (others.length === 0) {
-    await tx.insert(workflowJobs).values({ kind: "call", functionId: run.functionId, runId: run.id }).onConflictDoNothing();
-    parallel = false;
-  }
-  await saveRun(tx, run, { status: await pendingStatus(tx, run.id), parallel });
 }
 
 /**
@@ -175,60 +133,6 @@ export async function cancelRun(tx: Tx, run: WorkflowRun): Promise<void> {
 /** Rows of a statement run with `execute`: postgres.js gives an array, PGlite an object holding one. */
 export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
-
-/**
- * The most common answer of all, in one statement on a run locked before it
- * (so it reads the run's jobs as they are): if the job is still `executorId`'s
- * and nothing else of the run is pending, the step is stored (once, as
- * storeStep does) and the job becomes the run's next discovery call, due now.
- * Otherwise nothing changes and `applied` is false.
- */
-export async function storeStepAndDiscover(
-  tx: Tx,
-  run: WorkflowRun,
-  jobId: number,
-  executorId: string,
-  step: StoredStep,
-  now: Date,
-): Promise<{ applied: boolean; job: WorkflowJob | null }> {
-  const seq = run.stepCount + 1;
-  const at = now.toISOString();
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  const result = await tx.execute(sql`
-    with mine as (
-      select id from workflow_jobs where id = ${jobId} and claimed_by = ${executorId} for update
-    ),
-    go as (
-      select 1 from mine where not exists (select 1 from workflow_jobs where run_id = ${run.id}::uuid and id <> ${jobId})
-    ),
-    stored as (
-      insert into workflow_steps as s (run_id, step_id, name, op, status, memo, stored, seq, error, attempts, started_at, ended_at)
-      select ${run.id}::uuid, ${step.stepId}, ${step.name}, ${step.op}, ${step.status}::workflow_step_status, ${json(step.memo)}::jsonb,
-        true, ${seq}::int, ${json(step.error)}::jsonb, 1, ${at}::timestamptz, ${at}::timestamptz
-      where exists (select 1 from go)
-      on conflict (run_id, step_id) do update set
-        status = excluded.status, memo = excluded.memo, stored = true, seq = excluded.seq, error = coalesce(excluded.error, s.error),
-        attempts = greatest(s.attempts, 1), started_at = coalesce(s.started_at, excluded.started_at), ended_at = excluded.ended_at
-      where not s.stored
-      returning 1
-    ),
-    job as (
-      update workflow_jobs set kind = 'call', step_id = null, attempt = 0, due_at = ${at}::timestamptz
-      where id = ${jobId} and exists (select 1 from go)
-      returning id, kind, function_id, run_id, step_id, attempt, due_at, claimed_by, claimed_until
-    ),
-    run as (
-      update workflow_runs set step_count = case when exists (select 1 from stored) then ${seq}::int else step_count end, status = 'running', parallel = false
-      where id = ${run.id}::uuid and exists (select 1 from go)
-    )
-    select exists (select 1 from go) as applied, exists (select 1 from stored) as stored, job.*
-    from (select 1) as one left join job on true`);
-  const [row] = rowsOf<Partial<JobRow> & { applied: boolean; stored: boolean }>(result);
-  if (!row?.applied) return { applied: false, job: null };
-  if (row.stored) run.stepCount = seq;
-  Object.assign(run, { status: "running", parallel: false });
-  return { applied: true, job: row.id === undefined || row.id === null ? null : toJob(row as JobRow) };
 }
 
 export interface JobRow {
