@@ -54,12 +54,13 @@ export default tseslint.config(
   },
   {
     // The runs console's services operate the embedded executor itself (cancel,
-    // retry, wake a run), so they also reach its runtime and control functions.
+    // retry, wake a run), so they also reach its runtime, its control functions
+    // and the app's hooks those take.
     files: ["server/services/workflows/**/*.{ts,tsx,mts}"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...belowApi, ...onlySendEvents("!@/inngest/embedded", "!@/inngest/executor", "@/inngest/executor/*", "!@/inngest/executor/control")] },
+        { patterns: [...belowApi, ...onlySendEvents("!@/inngest/embedded", "!@/inngest/executor-hooks", "!@/inngest/executor", "@/inngest/executor/*", "!@/inngest/executor/control")] },
       ],
     },
   },
