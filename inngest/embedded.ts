@@ -5,6 +5,7 @@
 import { getDb } from "@/db";
 import { localAppUrl } from "./client";
 import { WorkflowExecutor } from "./executor/executor";
+import { executorHooks } from "./executor-hooks";
 import { UnsupportedFunctionError } from "./executor/registry";
 import { embeddedSigningKey } from "./keys";
 
@@ -39,6 +40,7 @@ export async function startEmbeddedExecutor(): Promise<EmbeddedRuntime> {
     db: await getDb(),
     appUrls: [`${localAppUrl()}/api/inngest`],
     signingKey: embeddedSigningKey(),
+    hooks: executorHooks,
   });
   const ready = (async () => {
     await executor.loadStoredFunctions();

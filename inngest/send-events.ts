@@ -8,6 +8,7 @@ import { inngest } from "./client";
 import { workflowEngine } from "./engine";
 import type { AppEvent } from "./events";
 import { embeddedRuntime } from "./embedded";
+import { executorHooks } from "./executor-hooks";
 import { ingestEvents, toPayloads } from "./executor/ingest";
 import { FunctionRegistry } from "./executor/registry";
 
@@ -23,5 +24,5 @@ export async function sendEvents(db: Database, events: AppEvent[]): Promise<stri
     await runtime.ready.catch(() => undefined);
     return runtime.executor.send(plain);
   }
-  return ingestEvents(db, new FunctionRegistry(), toPayloads(plain));
+  return ingestEvents(db, new FunctionRegistry(executorHooks), toPayloads(plain));
 }

@@ -174,8 +174,31 @@ export const workflowWaits = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.stepId] }), index().on(t.eventName)],
 );
 
+/**
+ * A live run's cancelOn rules, stored when the run starts so an event finds the
+ * runs it may cancel through the event name's index, instead of every live run
+ * of every function that cancels on it. They go when the run ends.
+ */
+export const workflowCancels = pgTable(
+  "workflow_cancels",
+  {
+    runId: uuid()
+      .notNull()
+      .references(() => workflowRuns.id, { onDelete: "cascade" }),
+    /** The rule's place in the function's cancelOn list. */
+    rule: integer().notNull(),
+    eventName: text().notNull(),
+    /** The rule's `if`, with `event` the run's trigger and `async` the incoming event. */
+    expression: text(),
+    /** From the rule's timeout: events after it no longer cancel. */
+    expiresAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.rule] }), index().on(t.eventName)],
+);
+
 export type WorkflowFunction = typeof workflowFunctions.$inferSelect;
 export type WorkflowRun = typeof workflowRuns.$inferSelect;
 export type WorkflowStep = typeof workflowSteps.$inferSelect;
 export type WorkflowJob = typeof workflowJobs.$inferSelect;
 export type WorkflowWait = typeof workflowWaits.$inferSelect;
+export type WorkflowCancel = typeof workflowCancels.$inferSelect;

@@ -96,7 +96,7 @@ export async function applyOps(
             break;
           }
           const payload = (opts.payload ?? {}) as { data?: Record<string, unknown> };
-          await startRuns(tx, [
+          await startRuns(tx, ctx.registry, [
             {
               functionId: target,
               event: {

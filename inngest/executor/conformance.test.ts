@@ -6,7 +6,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect } from "vitest";
 import type { Database } from "@/db";
-import { workflowJobs, workflowRuns, workflowSteps } from "@/db/schema";
+import { workflowCancels, workflowJobs, workflowRuns, workflowSteps } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { conformanceFunctions, type ConformanceFunctions, timesRan } from "./testing/conformance-functions";
 import { type ServeApp, startServeApp } from "./testing/serve-app";
@@ -189,6 +189,18 @@ describe("conformance: the embedded executor runs functions as Inngest does", ()
     expect(run.status).toBe("cancelled");
     expect(await db.select().from(workflowJobs).where(eq(workflowJobs.runId, run.id))).toEqual([]);
     expect(timesRan(run.id, "after-nap")).toBe(0);
+  });
+
+  test("cancelOn rules are stored with each run when it starts, found by event name, and go when the run ends", async ({ db }) => {
+    await startExecutor(db);
+    await app.client.send({ name: "conformance/cancellable", data: { id: "c-3" } });
+    const sleeping = await waitForRun(db, id("cancellable"), ["sleeping"]);
+    const rules = await db.select().from(workflowCancels).where(eq(workflowCancels.eventName, "conformance/cancel"));
+    expect(rules).toEqual([{ runId: sleeping.id, rule: 0, eventName: "conformance/cancel", expression: "event.data.id == async.data.id", expiresAt: null }]);
+
+    await app.client.send({ name: "conformance/cancel", data: { id: "c-3" } });
+    expect((await waitForRun(db, id("cancellable"), ["cancelled", "completed"])).status).toBe("cancelled");
+    expect(await db.select().from(workflowCancels)).toEqual([]);
   });
 
   test("a cron trigger fires at its time and schedules the next one", async ({ db }) => {

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { type Inngest, NonRetriableError } from "inngest";
 import { afterEach, beforeEach, describe, expect } from "vitest";
 import type { Database } from "@/db";
-import { workflowJobs, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema";
+import { workflowEvents, workflowJobs, workflowRuns, workflowSteps, workflowWaits } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { cancelRun, ControlError, retryRun, wakeStep } from "./control";
 import { type ServeApp, startServeApp } from "./testing/serve-app";
@@ -72,7 +72,24 @@ function controlFunctions(client: Inngest) {
     return step.invoke("call-child", { function: fragileChild, data: {} });
   });
 
-  return [fragile, fragileFanOut, napper, waiter, fragileChild, parent];
+  const sleepyChild = client.createFunction({ id: "sleepy-child", triggers: [{ event: "control/sleepy-child" }] }, async ({ step }) => {
+    await step.sleep("child-nap", "1h");
+    return "child woke";
+  });
+  const patientParent = client.createFunction({ id: "patient-parent", triggers: [{ event: "control/patient-parent" }] }, async ({ step }) => {
+    try {
+      return await step.invoke("call-sleepy", { function: sleepyChild, data: {}, timeout: "1h" });
+    } catch (error) {
+      return { invokeFailed: (error as Error).message };
+    }
+  });
+  // Hears of every cancelled run of the napper, as a cleanup function would.
+  const cancelWatcher = client.createFunction(
+    { id: "cancel-watcher", triggers: [{ event: "inngest/function.cancelled", if: "event.data.function_id == 'control-napper'" }] },
+    async ({ event }) => event.data,
+  );
+
+  return [fragile, fragileFanOut, napper, waiter, fragileChild, parent, sleepyChild, patientParent, cancelWatcher];
 }
 
 let app: ServeApp;
@@ -133,6 +150,44 @@ describe("run control", () => {
       ["long-nap", "cancelled"],
     ]);
     expect(timesRan(run!.id, "after")).toBe(0);
+  });
+
+  test("cancelling a run emits inngest/function.cancelled, shaped as Inngest's, which functions can listen to", async ({ db }) => {
+    await startExecutor(db);
+    await app.client.send({ name: "control/nap", data: { why: "to be cancelled" } });
+    const sleeping = await waitForRun(db, id("napper"), ["sleeping"]);
+
+    await cancelRun(db, sleeping.id);
+
+    const [event] = await db.select().from(workflowEvents).where(eq(workflowEvents.name, "inngest/function.cancelled"));
+    const expected = {
+      function_id: id("napper"),
+      run_id: sleeping.id,
+      event: expect.objectContaining({ name: "control/nap", data: { why: "to be cancelled" } }),
+      error: { error: "function cancelled", message: "function cancelled", name: "Error" },
+    };
+    expect(event?.data).toEqual(expected);
+    const heard = await waitForRun(db, id("cancel-watcher"), ["completed", "failed"]);
+    expect(heard.output).toEqual({ ...expected, event: expect.objectContaining({ name: "control/nap" }) });
+  });
+
+  test("cancelling an invoked run fails the invoking step at once, not at the invoke's timeout", async ({ db }) => {
+    await startExecutor(db);
+    await app.client.send({ name: "control/patient-parent", data: {} });
+    const child = await waitForRun(db, id("sleepy-child"), ["sleeping"]);
+    expect((await waitForRun(db, id("patient-parent"), ["waiting"])).id).toBe(child.parentRunId);
+
+    await cancelRun(db, child.id);
+
+    // The invoke waits an hour; the parent ends within the test's seconds.
+    const parent = await waitForRun(db, id("patient-parent"), ["completed", "failed"], 10_000);
+    expect(parent.status).toBe("completed");
+    expect(parent.output).toEqual({ invokeFailed: expect.stringContaining("function cancelled") });
+    const [invoke] = await db
+      .select({ status: workflowSteps.status, memo: workflowSteps.memo })
+      .from(workflowSteps)
+      .where(and(eq(workflowSteps.runId, parent.id), eq(workflowSteps.name, "call-sleepy")));
+    expect(invoke).toEqual({ status: "failed", memo: { error: { name: "Error", message: "function cancelled" } } });
   });
 
   test("retrying a failed run resumes where it failed: completed steps do not run again", async ({ db }) => {

@@ -1,11 +1,18 @@
 // What an operator may do to a run by hand: cancel it, retry it after a failure,
 // or cut a sleep or a wait short. Each action is one transaction holding the
 // run's lock, like every other change of a run. Executors find the work these
-// leave due on their next poll.
+// leave due on their next poll. Cancel and retry read the synced functions
+// from the database (who listens to inngest/function.cancelled, which cancelOn
+// rules a retried run gets back), so any process sharing it can act.
 import { and, eq, inArray, isNotNull, max, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { workflowJobs, workflowRuns, workflowSteps } from "@/db/schema";
-import { cancelRun as cancelLockedRun, isFinished, lockRun, saveRun, type Tx } from "./run-state";
+import { cancelRun as cancelLockedRun } from "./finish-run";
+import type { ExecutorHooks } from "./hooks";
+import { addCancelRules } from "./ingest";
+import { FunctionRegistry } from "./registry";
+import { isFinished, lockRun, saveRun, type Tx } from "./run-state";
+import { loadStoredFunctions } from "./sync";
 
 /** An action that does not fit the run's state; the message is meant for the person who asked. */
 export class ControlError extends Error {
@@ -26,12 +33,19 @@ async function lockExisting(tx: Tx, runId: string) {
 }
 
 /** Stops a run that has not ended: its timers, waits and pending steps go; steps already done stay. */
-export async function cancelRun(db: Database, runId: string): Promise<void> {
+export async function cancelRun(db: Database, runId: string, hooks?: ExecutorHooks): Promise<void> {
+  const registry = await storedRegistry(db, hooks);
   await db.transaction(async (tx) => {
     const run = await lockExisting(tx, runId);
     if (isFinished(run.status)) throw new ControlError(`That run has already ended (${run.status}).`);
-    await cancelLockedRun(tx, run);
+    await cancelLockedRun(tx, registry, run);
   });
+}
+
+async function storedRegistry(db: Database, hooks?: ExecutorHooks): Promise<FunctionRegistry> {
+  const registry = new FunctionRegistry(hooks);
+  await loadStoredFunctions(db, registry);
+  return registry;
 }
 
 /**
@@ -40,6 +54,7 @@ export async function cancelRun(db: Database, runId: string): Promise<void> {
  * steps left pending are forgotten, so the function meets them anew.
  */
 export async function retryRun(db: Database, runId: string): Promise<void> {
+  const registry = await storedRegistry(db);
   await db.transaction(async (tx) => {
     const run = await lockExisting(tx, runId);
     if (run.status !== "failed") throw new ControlError(`Only a failed run can be retried; this one is ${run.status}.`);
@@ -66,6 +81,8 @@ export async function retryRun(db: Database, runId: string): Promise<void> {
     run.stepCount = last?.seq ?? 0;
     await saveRun(tx, run, { status: "queued", attempt: 0, error: null, endedAt: null, parallel: false });
     await tx.insert(workflowJobs).values({ kind: "call", functionId: run.functionId, runId: run.id }).onConflictDoNothing();
+    // Live again, it may be cancelled again; a rule's timeout still counts from the run's start.
+    await addCancelRules(tx, registry, [run]);
   });
 }
 

@@ -10,6 +10,7 @@
 // PostgreSQL only: the app runs in a child process, which must share the database.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -52,7 +53,7 @@ async function createDatabase() {
 async function startChild(): Promise<ChildProcess> {
   const started = spawn(process.execPath, ["--import", "tsx", "inngest/executor/testing/crash-app.ts"], {
     cwd: process.cwd(),
-    env: { ...process.env, CRASH_DATABASE_URL: database.url, CRASH_SMTP_URL: smtp.smtpUrl },
+    env: { ...process.env, CRASH_DATABASE_URL: database.url, CRASH_SMTP_URL: smtp.smtpUrl, CRASH_MAILER_MODULE: path.resolve("inngest/testing/crash-mailer.ts") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.stderr!.on("data", (chunk: Buffer) => childOutput.push(chunk.toString()));

@@ -4,16 +4,16 @@
 // it keeps renewing, so several executors on one database share the work and a
 // dead one's jobs are taken over once its lease lapses.
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowJob, type WorkflowRun, workflowJobs } from "@/db/schema";
 import { ingestEvents, toPayloads } from "./ingest";
 import { fetchPoster, nodePoster } from "./post-json";
 import { type ExecutorContext, processJob } from "./process-job";
 import { type JobRow, type RunJson, rowsOf, toJob, toRun, type Tx } from "./run-state";
-import { FunctionRegistry, registerFunction } from "./registry";
-import { fetchAppFunctions, saveAppFunctions, type SyncedApp } from "./sync";
-import { workflowFunctions } from "@/db/schema";
+import type { ExecutorHooks } from "./hooks";
+import { FunctionRegistry } from "./registry";
+import { fetchAppFunctions, loadStoredFunctions, saveAppFunctions, type SyncedApp } from "./sync";
 
 export interface ExecutorOptions {
   db: Database;
@@ -31,6 +31,8 @@ export interface ExecutorOptions {
   backoffMs?: (attempt: number) => number;
   callTimeoutMs?: number;
   fetch?: typeof fetch;
+  /** What the embedding app tells the executor about its data (see hooks.ts). */
+  hooks?: ExecutorHooks;
   onError?: (error: unknown) => void;
 }
 
@@ -45,7 +47,7 @@ export function defaultBackoffMs(attempt: number): number {
 
 export class WorkflowExecutor {
   readonly id = `executor-${randomUUID()}`;
-  readonly registry = new FunctionRegistry();
+  readonly registry: FunctionRegistry;
   private readonly context: ExecutorContext;
   private readonly inflight = new Map<number, Promise<void>>();
   private running = false;
@@ -58,6 +60,7 @@ export class WorkflowExecutor {
   private readonly leaseMs: number;
 
   constructor(private readonly options: ExecutorOptions) {
+    this.registry = new FunctionRegistry(options.hooks);
     this.concurrency = options.concurrency ?? 20;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.leaseMs = options.leaseMs ?? 15_000;
@@ -87,17 +90,7 @@ export class WorkflowExecutor {
 
   /** Loads the functions a previous sync stored, so events can be taken before this process has synced. */
   async loadStoredFunctions(): Promise<void> {
-    const rows = await this.options.db.select().from(workflowFunctions).where(isNull(workflowFunctions.removedAt));
-    const byApp = new Map<string, ReturnType<typeof registerFunction>[]>();
-    for (const row of rows) {
-      try {
-        const fn = registerFunction(row.config);
-        byApp.set(row.appId, [...(byApp.get(row.appId) ?? []), fn]);
-      } catch {
-        // A function stored by another version of the app; the next sync decides.
-      }
-    }
-    for (const [appId, functions] of byApp) this.registry.setApp(appId, functions);
+    await loadStoredFunctions(this.options.db, this.registry);
   }
 
   /** Validates and takes in events (what `inngest.send` posts); returns their ids. Throws InvalidEventError. */

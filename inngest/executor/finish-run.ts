@@ -1,6 +1,7 @@
 // The ends of a run: completed, failed or cancelled. Ending tells whoever waits:
-// the run that invoked it gets the result, and functions listening to
-// inngest/function.finished or .failed (onFailure handlers) get their event.
+// the run that invoked it gets the result (a cancelled run's is an error), and
+// functions listening to inngest/function.finished, .failed (onFailure
+// handlers) or .cancelled get their event.
 import { and, eq } from "drizzle-orm";
 import { type WorkflowRun, workflowJobs } from "@/db/schema";
 import { ingestEvents } from "./ingest";
@@ -34,6 +35,25 @@ export async function failRun(tx: Tx, registry: FunctionRegistry, run: WorkflowR
     ]);
   }
   await resumeParent(tx, run, { error }, "failed");
+}
+
+// What the Inngest server reports for a cancelled run, in its event and to an invoking run.
+const cancelledError = { name: "Error", message: "function cancelled" };
+
+export async function cancelRun(tx: Tx, registry: FunctionRegistry, run: WorkflowRun): Promise<void> {
+  await endRun(tx, run, { status: "cancelled", endedAt: new Date() });
+  if (registry.listensTo(internalEvents.functionCancelled)) {
+    await ingestEvents(tx, registry, [
+      // A run is cancelled once: only a failed run can be retried.
+      internalEvent(internalEvents.functionCancelled, `cancelled-${run.id}`, {
+        function_id: run.functionId,
+        run_id: run.id,
+        event: run.event,
+        error: { ...cancelledError, error: cancelledError.message },
+      }),
+    ]);
+  }
+  await resumeParent(tx, run, { error: cancelledError }, "failed");
 }
 
 function internalEvent(name: string, id: string, data: Record<string, unknown>): EventPayload {

@@ -20,7 +20,7 @@ export async function fireCron(ctx: ExecutorContext, job: WorkflowJob): Promise<
     const next = fn ? nextCronFire(fn, new Date(Math.max(Date.now(), fireAt.getTime()))) : null;
     if (fn) {
       const cron = fn.cron.map((schedule) => schedule.source).join(", ");
-      await startRuns(tx, [
+      await startRuns(tx, ctx.registry, [
         {
           functionId: fn.id,
           event: {

@@ -3,13 +3,14 @@
 // the runs it cancels. All of it in one transaction, so an event is either
 // fully taken in or not at all.
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, lte, notInArray, sql } from "drizzle-orm";
-import { finishedRunStatuses, workflowEvents, workflowJobs, workflowRuns, workflowWaits, workspaces } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { workflowCancels, workflowEvents, workflowJobs, workflowRuns, workflowWaits } from "@/db/schema";
 import { compileExpression } from "./expression";
 import { type EventPayload, incomingEventSchema } from "./protocol";
 import type { FunctionRegistry } from "./registry";
+import { cancelRun } from "./finish-run";
 import { advanceRun } from "./next-work";
-import { cancelRun, isFinished, lockRun, type Tx } from "./run-state";
+import { isFinished, lockRun, rowsOf, type Tx } from "./run-state";
 
 export class InvalidEventError extends Error {
   constructor(message: string) {
@@ -41,17 +42,6 @@ export function toPayloads(input: unknown): EventPayload[] {
   });
 }
 
-/** The workspace a run belongs to: its trigger's `data.workspaceId`, or that of the event it reacts to. */
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function workspaceIdOf(event: EventPayload): string | null {
-  const direct = event.data.workspaceId;
-  if (typeof direct === "string" && uuid.test(direct)) return direct;
-  const inner = event.data.event as { data?: { workspaceId?: unknown } } | undefined;
-  const nested = inner?.data?.workspaceId;
-  return typeof nested === "string" && uuid.test(nested) ? nested : null;
-}
-
 export interface NewRun {
   functionId: string;
   event: EventPayload;
@@ -60,31 +50,45 @@ export interface NewRun {
   parentStepId?: string;
 }
 
-/** Creates runs (once per function and event id) with their first call due now; returns the new run ids. */
-export async function startRuns(tx: Tx, runs: NewRun[]): Promise<string[]> {
+/** Creates runs (once per function and event id) with their first call due now and their cancelOn rules; returns the new run ids. */
+export async function startRuns(tx: Tx, registry: FunctionRegistry, runs: NewRun[]): Promise<string[]> {
   if (runs.length === 0) return [];
   const created = await tx
     .insert(workflowRuns)
     .values(
-      runs.map((run) => {
-        const workspaceId = run.workspaceId === undefined ? workspaceIdOf(run.event) : run.workspaceId;
-        return {
-          functionId: run.functionId,
-          eventId: run.event.id,
-          event: run.event,
-          // A workspace that does not exist (any more) leaves the run without one instead of failing the event.
-          workspaceId: workspaceId ? sql`(select ${workspaces.id} from ${workspaces} where ${workspaces.id} = ${workspaceId}::uuid)` : null,
-          parentRunId: run.parentRunId,
-          parentStepId: run.parentStepId,
-        };
-      }),
+      runs.map((run) => ({
+        functionId: run.functionId,
+        eventId: run.event.id,
+        event: run.event,
+        workspaceId: run.workspaceId === undefined ? registry.hooks.runWorkspace(run.event) : run.workspaceId,
+        parentRunId: run.parentRunId,
+        parentStepId: run.parentStepId,
+      })),
     )
     .onConflictDoNothing({ target: [workflowRuns.functionId, workflowRuns.eventId] })
     .returning({ id: workflowRuns.id, functionId: workflowRuns.functionId });
   if (created.length > 0) {
     await tx.insert(workflowJobs).values(created.map((run) => ({ kind: "call" as const, functionId: run.functionId, runId: run.id })));
+    await addCancelRules(tx, registry, created);
   }
   return created.map((run) => run.id);
+}
+
+/** Stores the cancelOn rules of the runs' functions for them, each ending its timeout after the run was created. */
+export async function addCancelRules(tx: Tx, registry: FunctionRegistry, runs: { id: string; functionId: string }[]): Promise<void> {
+  const rules = runs.flatMap((run) =>
+    (registry.get(run.functionId)?.cancel ?? []).map((rule, index) => ({
+      runId: run.id,
+      rule: index,
+      eventName: rule.event,
+      expression: rule.expression?.source ?? null,
+      expiresAt:
+        rule.timeoutMs === null
+          ? null
+          : sql`(select ${workflowRuns.createdAt} from ${workflowRuns} where ${workflowRuns.id} = ${run.id}::uuid) + ${rule.timeoutMs} * interval '1 millisecond'`,
+    })),
+  );
+  if (rules.length > 0) await tx.insert(workflowCancels).values(rules).onConflictDoNothing();
 }
 
 /** Stores the events and acts on them; returns their ids in order (an id seen before is returned, not acted on). */
@@ -108,85 +112,94 @@ export async function ingestEvents(db: Tx, registry: FunctionRegistry, payloads:
         if (matches) runs.push({ functionId: fn.id, event });
       }
     }
-    await startRuns(tx, runs);
-    // One look-up for the whole batch: only the waits stored before it can match, and each is taken once.
-    const waits = events.length > 0 ? await waitsFor(tx, [...new Set(events.map((event) => event.name))]) : [];
+    await startRuns(tx, registry, runs);
+    // One look-up for the whole batch: only the waits and cancel rules stored before it can match, and each is taken once.
+    const listeners = events.length > 0 ? await listenersOf(tx, [...new Set(events.map((event) => event.name))]) : [];
     for (const event of events) {
-      await resolveWaits(tx, event, waits);
-      await cancelRuns(tx, registry, event);
+      await resolveWaits(tx, event, listeners);
+      await cancelRuns(tx, registry, event, listeners);
     }
     return payloads.map((event) => event.id);
   });
 }
 
-async function waitsFor(tx: Tx, eventNames: string[]) {
-  return tx
-    .select({
-      runId: workflowWaits.runId,
-      stepId: workflowWaits.stepId,
-      eventName: workflowWaits.eventName,
-      expression: workflowWaits.expression,
-      trigger: workflowRuns.event,
-    })
-    .from(workflowWaits)
-    .innerJoin(workflowRuns, eq(workflowRuns.id, workflowWaits.runId))
-    .where(inArray(workflowWaits.eventName, eventNames))
-    .orderBy(asc(workflowWaits.runId), asc(workflowWaits.stepId));
+interface Listener {
+  kind: "wait" | "cancel";
+  runId: string;
+  /** The waiting step; null for a cancel rule. */
+  stepId: string | null;
+  eventName: string;
+  expression: string | null;
+  /** The run's trigger event, `event` in the expression. */
+  trigger: Record<string, unknown>;
+  createdAt: Date;
+  expiresAt: Date | null;
+}
+
+/** The waits and the cancelOn rules listening to these events, found through the event name's index on each. */
+async function listenersOf(tx: Tx, eventNames: string[]): Promise<Listener[]> {
+  const names = sql`(${sql.join(
+    eventNames.map((name) => sql`${name}`),
+    sql`, `,
+  )})`;
+  const result = await tx.execute(sql`
+    select 'wait' as kind, w.run_id, w.step_id, w.event_name, w.expression, r.event, r.created_at, null::timestamptz as expires_at
+    from workflow_waits w join workflow_runs r on r.id = w.run_id
+    where w.event_name in ${names}
+    union all
+    select 'cancel', c.run_id, null, c.event_name, c.expression, r.event, r.created_at, c.expires_at
+    from workflow_cancels c join workflow_runs r on r.id = c.run_id
+    where c.event_name in ${names}
+    order by 1 desc, 2, 3`);
+  type Row = { kind: Listener["kind"]; run_id: string; step_id: string | null; event_name: string; expression: string | null; event: Record<string, unknown> };
+  return rowsOf<Row & { created_at: Date | string; expires_at: Date | string | null }>(result).map((row) => ({
+    kind: row.kind,
+    runId: row.run_id,
+    stepId: row.step_id,
+    eventName: row.event_name,
+    expression: row.expression,
+    trigger: row.event,
+    createdAt: new Date(row.created_at),
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at),
+  }));
+}
+
+/** Whether the incoming event meets a listener's condition; an expression that fails to evaluate does not match. */
+function meets(listener: Listener, event: EventPayload): boolean {
+  if (listener.eventName !== event.name) return false;
+  if (!listener.expression) return true;
+  try {
+    return compileExpression(listener.expression).evaluate({ event: listener.trigger, async: event });
+  } catch {
+    return false;
+  }
 }
 
 /** Hands the event to every run waiting for it whose condition it meets. */
-async function resolveWaits(tx: Tx, event: EventPayload, stored: Awaited<ReturnType<typeof waitsFor>>): Promise<void> {
-  for (const wait of stored) {
-    if (wait.eventName !== event.name) continue;
-    // Expressions were checked when the wait was stored; a failure here means no match.
-    let matches = true;
-    if (wait.expression) {
-      try {
-        matches = compileExpression(wait.expression).evaluate({ event: wait.trigger, async: event });
-      } catch {
-        matches = false;
-      }
-    }
-    if (!matches) continue;
+async function resolveWaits(tx: Tx, event: EventPayload, listeners: Listener[]): Promise<void> {
+  for (const wait of listeners) {
+    if (wait.kind !== "wait" || !meets(wait, event)) continue;
+    const stepId = wait.stepId!;
     const run = await lockRun(tx, wait.runId);
     if (!run || isFinished(run.status)) continue;
     const taken = await tx
       .delete(workflowWaits)
-      .where(and(eq(workflowWaits.runId, wait.runId), eq(workflowWaits.stepId, wait.stepId)))
+      .where(and(eq(workflowWaits.runId, wait.runId), eq(workflowWaits.stepId, stepId)))
       .returning({ stepId: workflowWaits.stepId });
     if (taken.length === 0) continue;
-    await tx
-      .delete(workflowJobs)
-      .where(and(eq(workflowJobs.runId, run.id), eq(workflowJobs.stepId, wait.stepId), eq(workflowJobs.kind, "timeout")));
-    await advanceRun(tx, run, { step: { stepId: wait.stepId, name: wait.stepId, op: "WaitForEvent", memo: event, status: "completed" } });
+    await tx.delete(workflowJobs).where(and(eq(workflowJobs.runId, run.id), eq(workflowJobs.stepId, stepId), eq(workflowJobs.kind, "timeout")));
+    await advanceRun(tx, run, { step: { stepId, name: stepId, op: "WaitForEvent", memo: event, status: "completed" } });
   }
 }
 
-/** Cancels the live runs of functions that `cancelOn` this event and whose condition it meets. */
-async function cancelRuns(tx: Tx, registry: FunctionRegistry, event: EventPayload): Promise<void> {
-  for (const fn of registry.cancelledBy(event.name)) {
-    const candidates = await tx
-      .select({ id: workflowRuns.id, event: workflowRuns.event, createdAt: workflowRuns.createdAt })
-      .from(workflowRuns)
-      .where(
-        and(
-          eq(workflowRuns.functionId, fn.id),
-          notInArray(workflowRuns.status, [...finishedRunStatuses]),
-          lte(workflowRuns.createdAt, new Date(Math.max(event.ts, Date.now()))),
-        ),
-      )
-      .orderBy(asc(workflowRuns.id));
-    for (const candidate of candidates) {
-      const rule = fn.cancel.find(
-        (c) =>
-          c.event === event.name &&
-          (c.timeoutMs === null || candidate.createdAt.getTime() + c.timeoutMs >= Date.now()) &&
-          (!c.expression || c.expression.evaluate({ event: candidate.event, async: event })),
-      );
-      if (!rule) continue;
-      const run = await lockRun(tx, candidate.id);
-      if (!run || isFinished(run.status)) continue;
-      await cancelRun(tx, run);
-    }
+/** Cancels the live runs whose cancelOn rules the event meets: runs started before it, within the rule's timeout. */
+async function cancelRuns(tx: Tx, registry: FunctionRegistry, event: EventPayload, listeners: Listener[]): Promise<void> {
+  const latest = Math.max(event.ts, Date.now());
+  for (const rule of listeners) {
+    if (rule.kind !== "cancel" || rule.createdAt.getTime() > latest) continue;
+    if ((rule.expiresAt !== null && rule.expiresAt.getTime() < Date.now()) || !meets(rule, event)) continue;
+    const run = await lockRun(tx, rule.runId);
+    if (!run || isFinished(run.status)) continue;
+    await cancelRun(tx, registry, run);
   }
 }

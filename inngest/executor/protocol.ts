@@ -85,7 +85,6 @@ export const incomingEventSchema = z.object(
   },
   { error: "an event must be an object with a name" },
 );
-export type IncomingEvent = z.input<typeof incomingEventSchema>;
 
 /** The event as functions receive it. */
 export interface EventPayload {
@@ -99,6 +98,7 @@ export interface EventPayload {
 }
 
 export const internalEvents = {
+  functionCancelled: "inngest/function.cancelled",
   functionFailed: "inngest/function.failed",
   functionFinished: "inngest/function.finished",
   functionInvoked: "inngest/function.invoked",

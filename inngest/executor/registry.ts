@@ -5,6 +5,7 @@
 import { type CompiledExpression, compileExpression, UnsupportedExpressionError } from "./expression";
 import { type CronSchedule, InvalidCronError, parseCron } from "./cron";
 import { InvalidDurationError, parseDurationMs } from "./duration";
+import type { ExecutorHooks } from "./hooks";
 import { type FunctionConfig, functionConfigSchema, maxAttempts, runtimeUrl } from "./protocol";
 
 export class UnsupportedFunctionError extends Error {
@@ -126,12 +127,17 @@ export function registerFunction(raw: unknown): RegisteredFunction {
   };
 }
 
-/** All functions an executor knows, indexed by the events that concern them. */
+/** All functions an executor knows, indexed by the events that concern them, with the hooks of the app it runs for. */
 export class FunctionRegistry {
+  readonly hooks: Required<ExecutorHooks>;
   private readonly byId = new Map<string, RegisteredFunction>();
   private readonly byApp = new Map<string, string[]>();
   private byTrigger = new Map<string, RegisteredFunction[]>();
   private byCancel = new Map<string, RegisteredFunction[]>();
+
+  constructor(hooks: ExecutorHooks = {}) {
+    this.hooks = { runWorkspace: hooks.runWorkspace ?? (() => null) };
+  }
 
   /** Replaces what an app serves with the functions of its latest sync. */
   setApp(appId: string, functions: RegisteredFunction[]): void {

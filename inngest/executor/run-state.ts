@@ -110,7 +110,7 @@ export async function saveRun(tx: Tx, run: WorkflowRun, changes: Partial<Workflo
 }
 
 /**
- * Ends a run: every pending job and wait goes, steps left pending show as
+ * Ends a run: every pending job, wait and cancelOn rule goes, steps left pending show as
  * cancelled, and the run takes `changes`. One statement, as every run ends
  * this way and the round trips add up.
  */
@@ -119,15 +119,12 @@ export async function endRun(tx: Tx, run: WorkflowRun, changes: Partial<Workflow
   await tx.execute(sql`
     with jobs as (delete from workflow_jobs where run_id = ${run.id}::uuid),
     waits as (delete from workflow_waits where run_id = ${run.id}::uuid),
+    cancels as (delete from workflow_cancels where run_id = ${run.id}::uuid),
     steps as (
       update workflow_steps set status = 'cancelled', ended_at = ${changes.endedAt.toISOString()}::timestamptz
       where run_id = ${run.id}::uuid and not stored and status in ('planned', 'sleeping', 'waiting', 'retrying', 'running')
     )
     ${tx.update(workflowRuns).set({ stepCount: run.stepCount, ...changes }).where(eq(workflowRuns.id, run.id)).getSQL()}`);
-}
-
-export async function cancelRun(tx: Tx, run: WorkflowRun): Promise<void> {
-  await endRun(tx, run, { status: "cancelled", endedAt: new Date() });
 }
 
 /** Rows of a statement run with `execute`: postgres.js gives an array, PGlite an object holding one. */

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { workflowFunctions, workflowJobs } from "@/db/schema";
 import { headers, syncResponseSchema } from "./protocol";
-import { type RegisteredFunction, registerFunction } from "./registry";
+import { type FunctionRegistry, type RegisteredFunction, registerFunction } from "./registry";
 import { canonicalBody, signatureHeader } from "./signing";
 
 export class SyncError extends Error {
@@ -19,6 +19,20 @@ export class SyncError extends Error {
 export interface SyncedApp {
   appId: string;
   functions: RegisteredFunction[];
+}
+
+/** Loads the functions a previous sync stored into `registry`, so events can be taken before this process has synced. */
+export async function loadStoredFunctions(db: Database, registry: FunctionRegistry): Promise<void> {
+  const rows = await db.select().from(workflowFunctions).where(isNull(workflowFunctions.removedAt));
+  const byApp = new Map<string, RegisteredFunction[]>();
+  for (const row of rows) {
+    try {
+      byApp.set(row.appId, [...(byApp.get(row.appId) ?? []), registerFunction(row.config)]);
+    } catch {
+      // A function stored by another version of the app; the next sync decides.
+    }
+  }
+  for (const [appId, functions] of byApp) registry.setApp(appId, functions);
 }
 
 /** Asks the serve endpoint at `url` for its functions; throws SyncError or UnsupportedFunctionError. */

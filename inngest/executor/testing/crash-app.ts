@@ -3,11 +3,12 @@
 // short lease so a dead process's work is taken over quickly. The test takes
 // the events in itself, so they keep arriving while this process is down.
 //   node --import tsx inngest/executor/testing/crash-app.ts
-//   env: CRASH_DATABASE_URL, CRASH_SMTP_URL
+//   env: CRASH_DATABASE_URL, CRASH_SMTP_URL, CRASH_MAILER_MODULE (a module whose
+//   crashMailer(smtpUrl, claimMs) sends the email: the app under test's own)
 // Prints one line "ready" once it takes work; SIGTERM stops it cleanly.
 import { openDatabase } from "@/db/client";
 import { WorkflowExecutor } from "../executor";
-import { crashConcurrency, crashFunction } from "./crash-functions";
+import { crashConcurrency, crashFunction, type CrashMailer } from "./crash-functions";
 import { startServeApp } from "./serve-app";
 
 const LEASE_MS = 2_000;
@@ -24,8 +25,9 @@ function required(name: string): string {
 
 async function main() {
   const handle = await openDatabase({ kind: "postgres", url: required("CRASH_DATABASE_URL"), maxConnections: 20 });
-  const mail = { smtpUrl: required("CRASH_SMTP_URL"), claimMs: EMAIL_CLAIM_MS };
-  const app = await startServeApp("crash", (client) => [crashFunction(client, handle.db, mail)]);
+  const { crashMailer } = (await import(required("CRASH_MAILER_MODULE"))) as { crashMailer: (smtpUrl: string, claimMs: number) => CrashMailer };
+  const mailer = crashMailer(required("CRASH_SMTP_URL"), EMAIL_CLAIM_MS);
+  const app = await startServeApp("crash", (client) => [crashFunction(client, handle.db, mailer)]);
   const executor = new WorkflowExecutor({
     db: handle.db,
     appUrls: [app.serveUrl],
