@@ -5,12 +5,24 @@ import type { Scale, SeededData } from "./seed";
 
 export interface BenchContext {
   scale: Scale;
-  load: LoadOptions;
+  /** How hard to load: every measure runs once at each of `levels` concurrent connections. */
+  load: BenchLoad;
   /** The seeded bench database (suites with needs.database). */
   databaseUrl: string;
   seeded: SeededData;
   /** The running production build and a signed-in member's Cookie header (suites with needs.app). */
   app: { baseUrl: string; cookie: string };
+}
+
+export interface BenchLoad {
+  levels: number[];
+  warmupSeconds: number;
+  seconds: number;
+}
+
+/** The load options for one level of concurrency. */
+export function atLevel(load: BenchLoad, concurrency: number): LoadOptions {
+  return { concurrency, warmupSeconds: load.warmupSeconds, seconds: load.seconds };
 }
 
 export interface SummaryRow {

@@ -4,7 +4,7 @@
 // that every workspace procedure does). No targets: these are the reference.
 import { trpcUrl } from "../app-server";
 import { describe, loadHttp } from "../measure";
-import type { Suite, SummaryRow } from "../suite";
+import { atLevel, type Suite, type SummaryRow } from "../suite";
 
 export const baselineSuite: Suite = {
   name: "baseline",
@@ -19,9 +19,11 @@ export const baselineSuite: Suite = {
     for (const { measure, url } of targets) {
       const probe = await fetch(url, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${measure} answered HTTP ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
-      const summary = await loadHttp(url, { cookie }, context.load);
-      console.log(`${measure}: ${describe(summary)}`);
-      rows.push({ suite: "baseline", measure, result: describe(summary), target: "", verdict: "" });
+      for (const level of context.load.levels) {
+        const summary = await loadHttp(url, { cookie }, atLevel(context.load, level));
+        console.log(`${measure} at ${level}: ${describe(summary)}`);
+        rows.push({ suite: "baseline", measure: `${measure} at ${level}`, result: describe(summary), target: "", verdict: "" });
+      }
     }
     return rows;
   },
