@@ -1,5 +1,5 @@
 import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
-import superjson from "superjson";
+import { transformer } from "@/server/api/transformer";
 
 /** One factory for the server (per request) and the browser (one per tab). */
 export function makeQueryClient() {
@@ -7,11 +7,12 @@ export function makeQueryClient() {
     defaultOptions: {
       queries: { staleTime: 30_000 },
       dehydrate: {
-        serializeData: superjson.serialize,
+        // Prefetched answers travel from the server's render to the browser as tRPC answers do.
+        serializeData: transformer.output.serialize,
         // Stream queries still pending on the server instead of refetching them.
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
       },
-      hydrate: { deserializeData: superjson.deserialize },
+      hydrate: { deserializeData: transformer.output.deserialize },
     },
   });
 }

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
+import { transformer } from "@/server/api/transformer";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -10,15 +11,16 @@ const TIME_ZONE = "America/New_York";
 // Tall enough that the whole month grid, trailing days included, is on screen to drag onto.
 test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE, viewport: { width: 1280, height: 1400 } });
 
-/** A tRPC call over HTTP with the page's session, as the app's own client makes it (superjson). */
+/** A tRPC call over HTTP with the page's session, as the app's own client makes it (its transformer both ways). */
 async function trpc<T>(page: Page, path: string, input?: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
+  const sent = transformer.input.serialize(input ?? null);
   const response =
     method === "mutation"
-      ? await page.request.post(`/api/trpc/${path}`, { data: { json: input ?? null } })
-      : await page.request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`);
+      ? await page.request.post(`/api/trpc/${path}`, { data: sent })
+      : await page.request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(sent))}`}`);
   const body = await response.json();
   expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result.data.json as T;
+  return transformer.output.deserialize(body.result.data) as T;
 }
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

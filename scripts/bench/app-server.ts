@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { transformer } from "@/server/api/transformer";
 import { WORKSPACE_COOKIE } from "@/server/auth/workspace-cookie";
 
 export const BENCH_DIST_DIR = ".next-bench";
@@ -145,7 +146,7 @@ export async function signIn(baseUrl: string, input: { email: string; password: 
   return `${session}; ${WORKSPACE_COOKIE}=${input.workspaceId}`;
 }
 
-/** A tRPC query's GET URL, as the app's client sends it (superjson wraps the input in `json`). */
+/** A tRPC query's GET URL, as the app's client sends it (through its input transformer). */
 export function trpcUrl(baseUrl: string, procedure: string, input: unknown): string {
-  return `${baseUrl}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return `${baseUrl}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(transformer.input.serialize(input)))}`;
 }

@@ -1,12 +1,12 @@
 // The one tRPC setup: context, transformer, error shape, and the procedure ladder
 // public -> protected (signed in) -> workspace (a member) -> role (marketer, manager, admin).
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Database } from "@/db";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { hasRole } from "@/server/auth/roles";
 import { AppError, type AppErrorCode } from "@/server/errors";
+import { transformer } from "./transformer";
 import type { WorkspaceMembership } from "@/server/services/workspaces/list-my-workspaces";
 
 export interface SessionUser {
@@ -22,7 +22,7 @@ export interface TRPCContext {
 }
 
 const t = initTRPC.context<TRPCContext>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors =

@@ -7,6 +7,7 @@ import { memberRoles } from "@/db/schema/workspaces";
 import { test } from "@/db/test-db";
 import { type Snapshot, snapshotDatabase } from "@/db/test-snapshot";
 import { type Caller, callError, callerFor, signedOutCaller } from "@/server/api/test-caller";
+import { transformer } from "@/server/api/transformer";
 import { hasRole } from "@/server/auth/roles";
 import { type Access, paths, sampleFor, type SecurityGroup, securityGroups } from "./samples";
 import { seedTeam, type Team } from "./seed-team";
@@ -50,6 +51,11 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
   ];
 }
 
+/** A procedure's answer as the browser's client receives it: serialized, sent as JSON, read back. */
+function overTheWire(answer: unknown): unknown {
+  return transformer.output.deserialize(JSON.parse(JSON.stringify(transformer.output.serialize(answer))));
+}
+
 const rolesBelow = (access: Access) => memberRoles.filter((role) => access !== "public" && access !== "signed-in" && !hasRole(role, access));
 const lowestAllowedRole = (access: Access) => [...memberRoles].reverse().find((role) => !rolesBelow(access).includes(role))!;
 
@@ -87,7 +93,9 @@ export function describeSecurityMatrix(group: SecurityGroup) {
         expect(await snapshotDatabase(db)).toEqual(before);
 
         // So the refusals above were about the role, not about a broken sample input.
-        await call(await callerFor(db, team[lowestAllowedRole(access)]), path, input?.(team));
+        const answer = await call(await callerFor(db, team[lowestAllowedRole(access)]), path, input?.(team));
+        // The answer survives the trip to the browser: the wire format takes plain data only.
+        expect(overTheWire(answer)).toEqual(answer);
         // An account-level call by a viewer still leaves the viewer's workspace as it was.
         if (access === "signed-in") expect(rowsOf(await snapshotDatabase(db), team)).toEqual(rowsOf(before, team));
       });
