@@ -14,6 +14,8 @@ export interface ServeApp {
   url: string;
   serveUrl: string;
   signingKey: string;
+  /** The key the event API takes (POST <url>/e/<eventKey>). */
+  eventKey: string;
   client: Inngest;
   /** Points the event API at the executor that should take this app's events. */
   attach(executor: WorkflowExecutor): void;
@@ -24,6 +26,8 @@ export interface ServeApp {
 }
 
 type Functions = (client: Inngest) => InngestFunction.Any[];
+/** More routes of a test's own; answers true when it took the request. */
+type Routes = (path: string, req: IncomingMessage, res: ServerResponse) => boolean;
 
 async function toRequest(req: IncomingMessage, url: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -31,7 +35,7 @@ async function toRequest(req: IncomingMessage, url: string): Promise<Request> {
   return new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined });
 }
 
-export async function startServeApp(appId: string, functions: Functions): Promise<ServeApp> {
+export async function startServeApp(appId: string, functions: Functions, routes?: Routes): Promise<ServeApp> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server: Server = createServer((req, res) => handle(req, res));
   // Many keep-alive calls in flight from one executor.
@@ -47,6 +51,7 @@ export async function startServeApp(appId: string, functions: Functions): Promis
   handle = (req, res) => {
     const path = new URL(req.url ?? "/", url).pathname;
     if (path === "/api/inngest") return void inngestHandler(req, res);
+    if (routes?.(path, req, res)) return;
     const eventMatch = /^\/e\/([^/]+)$/.exec(path);
     if (eventMatch && executor) {
       const target = executor;
@@ -67,6 +72,7 @@ export async function startServeApp(appId: string, functions: Functions): Promis
     url,
     serveUrl,
     signingKey,
+    eventKey,
     client,
     attach(next) {
       executor = next;
