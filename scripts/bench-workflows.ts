@@ -1,18 +1,19 @@
 // npm run bench:workflows: how fast the embedded workflow executor goes on a
 // real PostgreSQL, so a change to it can be judged by numbers. It starts its own
-// throwaway PostgreSQL (scripts/start-test-postgres.sh), a serve app and the
-// executors in this one process, as the app server runs them, and measures:
-//   throughput      10,000 runs of a three-step function: runs completed per
-//                   second from the first event to the last completion
+// throwaway PostgreSQL (scripts/start-test-postgres.sh) and, per app instance,
+// two worker processes: the app's serve handler (the Inngest SDK running the
+// functions) and the executors calling it over HTTP, as one app server would
+// run them. Apart, each one's CPU time is its own, so a run's CPU splits into
+// SDK, executor and PostgreSQL (its backends summed). This process only sends
+// the events and measures:
+//   throughput      10,000 runs of a three-step function, with 1 and then 2
+//                   instances on the one database: runs completed per second
+//                   from the first event to the last completion
 //   timer lateness  1,000 runs that step.sleep("2s"), started at half the
 //                   measured throughput so the timers, not a backlog, are timed
 //   duplicates      step executions beyond one per run and step (must be 0)
-// Options: --runs=10000 --sleepers=1000 --executors=1 --concurrency=32
-//          --pool=<connections per executor> --poll=200 (ms)
-//          --processes=1: with N > 1, N worker processes each run a serve app
-//          and its executors on the one database, as N app instances sharing
-//          one PostgreSQL would; this process only sends the events and
-//          measures, and the figures (CPU per run too) are for all of them
+// Options: --runs=10000 --sleepers=1000 --instances=1,2 --executors=1 (per
+//          instance) --concurrency=32 --pool=<connections per executor> --poll=200 (ms)
 //          --sleep-rate=<runs/s> (0: all at once, so the timers wait behind the
 //          backlog of starting runs: the queue is ordered by due time, as Inngest's is)
 import { type ChildProcess, fork } from "node:child_process";
@@ -41,16 +42,19 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "10000" },
     sleepers: { type: "string", default: "1000" },
     "sleep-rate": { type: "string" },
+    instances: { type: "string", default: "1,2" },
     executors: { type: "string", default: "1" },
     concurrency: { type: "string", default: "32" },
     pool: { type: "string" },
     poll: { type: "string", default: "200" },
-    processes: { type: "string", default: "1" },
-    // Internal: run as one of the worker processes, on this database URL.
+    // Internal: run as a worker process ("sdk" or "executor") on this database URL.
     worker: { type: "string" },
+    role: { type: "string" },
+    "app-url": { type: "string" },
+    "signing-key": { type: "string" },
   },
 });
-const processCount = Number(args.processes);
+const instanceCounts = args.instances.split(",").map(Number);
 const runs = Number(args.runs);
 const sleepers = Number(args.sleepers);
 const executorCount = Number(args.executors);
@@ -85,129 +89,122 @@ async function postgresCpuSeconds(postmasterPid: number): Promise<number> {
   return ticks / ticksPerSecond;
 }
 
+type Role = "sdk" | "executor";
+type WorkerMessage =
+  | { type: "ready"; serveUrl?: string; signingKey?: string }
+  | { type: "done"; cpuMs: number; report: ReturnType<typeof executionReport> };
+
+interface Worker {
+  role: Role;
+  process: ChildProcess;
+}
+
+function nextMessage(worker: ChildProcess): Promise<WorkerMessage> {
+  return new Promise<WorkerMessage>((resolve, reject) => {
+    const exited = (code: number | null) => reject(new Error(`A benchmark worker exited early (code ${code})`));
+    worker.once("exit", exited);
+    worker.once("message", (message: WorkerMessage) => {
+      worker.off("exit", exited);
+      resolve(message);
+    });
+  });
+}
+
 interface Setup {
   db: Database;
-  /** Takes the benchmark's events. */
-  executor: WorkflowExecutor;
-  /** Stops the executors; returns the CPU ms the workers used since they were ready (0 when the executors ran in this process). */
-  stop(): Promise<{ workerCpuMs: number }>;
+  /** Takes the benchmark's events (not started: it runs nothing). */
+  sender: WorkflowExecutor;
+  /** Stops the workers; returns the CPU ms each role used since they were ready. */
+  stop(): Promise<Record<Role, number>>;
   close(): Promise<void>;
 }
 
-/** A fresh migrated database, with the executors and a serve app on it (or on each of the worker processes). */
-async function setUp(server: BenchPostgres, name: string): Promise<Setup> {
+/** A fresh migrated database with `instances` app instances on it, each an SDK worker and an executor worker, synced and running. */
+async function setUp(server: BenchPostgres, name: string, instances: number): Promise<Setup> {
   await onServer(server.url, (sql) => sql.unsafe(`create database "${name}"`));
   const url = databaseUrl(server.url, name);
-  if (processCount > 1) {
-    const handle = await openDatabase({ kind: "postgres", url, maxConnections: 4 });
-    await migrateDatabase(handle, url);
-    return setUpWorkers(handle, url);
-  }
-  const { executors, stop, close } = await startExecutors(url, true);
-  let stopping: Promise<void> | null = null;
-  return {
-    db: executors[0]!.db,
-    executor: executors[0]!.executor,
-    async stop() {
-      await (stopping ??= stop());
-      return { workerCpuMs: 0 };
-    },
-    close,
+  const handle = await openDatabase({ kind: "postgres", url, maxConnections: 4 });
+  await migrateDatabase(handle, url);
+  const workers: Worker[] = [];
+  const start = async (role: Role, extra: string[] = []) => {
+    const child = fork(process.argv[1]!, [...process.argv.slice(2), `--worker=${url}`, `--role=${role}`, ...extra], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    workers.push({ role, process: child });
+    return nextMessage(child);
   };
-}
-
-/** A serve app and its executors on the migrated database at `url`, started and synced. */
-async function startExecutors(url: string, migrate: boolean) {
-  const handles: DatabaseHandle[] = [];
-  for (let i = 0; i < executorCount; i++) handles.push(await openDatabase({ kind: "postgres", url, maxConnections: pool }));
-  if (migrate) await migrateDatabase(handles[0]!, url);
-  const app = await startServeApp("bench", benchFunctions);
-  const executors = handles.map(
-    (handle) =>
-      new WorkflowExecutor({
-        db: handle.db,
-        appUrls: [app.serveUrl],
-        signingKey: app.signingKey,
-        concurrency,
-        pollIntervalMs,
-        onError: (error) => console.error(error),
-      }),
-  );
-  app.attach(executors[0]!);
-  for (const executor of executors) await executor.sync();
-  for (const executor of executors) executor.start();
-  return {
-    executors: executors.map((executor, i) => ({ executor, db: handles[i]!.db })),
-    async stop() {
-      await Promise.all(executors.map((executor) => executor.stop()));
-      await app.close();
-    },
-    async close() {
-      await Promise.all(handles.map((handle) => handle.close()));
-    },
-  };
-}
-
-type WorkerMessage = { type: "ready" } | { type: "done"; cpuMs: number; report: ReturnType<typeof executionReport> };
-
-/** Starts the worker processes on the database and waits until each has synced; events are sent from here. */
-async function setUpWorkers(handle: DatabaseHandle, url: string): Promise<Setup> {
-  const workers = Array.from({ length: processCount }, () =>
-    fork(process.argv[1]!, [...process.argv.slice(2), `--worker=${url}`], { stdio: ["ignore", "inherit", "inherit", "ipc"] }),
-  );
-  const next = (worker: ChildProcess) =>
-    new Promise<WorkerMessage>((resolve, reject) => {
-      const exited = (code: number | null) => reject(new Error(`A benchmark worker exited early (code ${code})`));
-      worker.once("exit", exited);
-      worker.once("message", (message: WorkerMessage) => {
-        worker.off("exit", exited);
-        resolve(message);
-      });
-    });
   try {
-    await Promise.all(workers.map(next));
+    const apps = await Promise.all(Array.from({ length: instances }, () => start("sdk")));
+    // One after the other: each sync rewrites the functions' rows.
+    for (const app of apps) {
+      if (app.type !== "ready") throw new Error("An SDK worker did not start");
+      await start("executor", [`--app-url=${app.serveUrl!}`, `--signing-key=${app.signingKey!}`]);
+    }
   } catch (error) {
-    for (const worker of workers) worker.kill();
+    for (const worker of workers) worker.process.kill();
     throw error;
   }
-  let stopped = false;
-  // Not started: it only takes the events in, with the functions the workers synced.
   const sender = new WorkflowExecutor({ db: handle.db, appUrls: [], signingKey: "unused" });
   await sender.loadStoredFunctions();
+  let stopped: Promise<Record<Role, number>> | null = null;
   return {
     db: handle.db,
-    executor: sender,
-    async stop() {
-      if (stopped) return { workerCpuMs: 0 };
-      stopped = true;
-      const running = workers.filter((worker) => worker.exitCode === null && worker.signalCode === null);
-      const done = running.map(next);
-      for (const worker of running) worker.send({ type: "stop" });
-      let workerCpuMs = 0;
-      for (const message of await Promise.all(done)) {
-        if (message.type !== "done") continue;
-        workerCpuMs += message.cpuMs;
-        addExecutionReport(message.report);
-      }
-      return { workerCpuMs };
-    },
+    sender,
+    stop: () =>
+      (stopped ??= (async () => {
+        // Executors first, so no call meets a serve handler that is gone.
+        const cpu: Record<Role, number> = { sdk: 0, executor: 0 };
+        for (const role of ["executor", "sdk"] as const) {
+          const running = workers.filter((worker) => worker.role === role && worker.process.exitCode === null);
+          const done = running.map((worker) => nextMessage(worker.process));
+          for (const worker of running) worker.process.send({ type: "stop" });
+          for (const message of await Promise.all(done)) {
+            if (message.type !== "done") continue;
+            cpu[role] += message.cpuMs;
+            addExecutionReport(message.report);
+          }
+        }
+        return cpu;
+      })()),
     close: () => handle.close(),
   };
 }
 
-/** One worker process: a serve app and its executors, until the parent says stop; then its CPU and step counts. */
-async function runWorker(url: string) {
-  const { stop, close } = await startExecutors(url, false);
+/** One worker process: the serve app (SDK) or its executors, until the parent says stop; then its CPU and step counts. */
+async function runWorker(url: string, role: Role) {
+  let ready: WorkerMessage = { type: "ready" };
+  let stop: () => Promise<void>;
+  if (role === "sdk") {
+    const app = await startServeApp("bench", benchFunctions);
+    ready = { type: "ready", serveUrl: app.serveUrl, signingKey: app.signingKey };
+    stop = () => app.close();
+  } else {
+    const handles: DatabaseHandle[] = [];
+    for (let i = 0; i < executorCount; i++) handles.push(await openDatabase({ kind: "postgres", url, maxConnections: pool }));
+    const executors = handles.map(
+      (handle) =>
+        new WorkflowExecutor({
+          db: handle.db,
+          appUrls: [args["app-url"]!],
+          signingKey: args["signing-key"]!,
+          concurrency,
+          pollIntervalMs,
+          onError: (error) => console.error(error),
+        }),
+    );
+    for (const executor of executors) await executor.sync();
+    for (const executor of executors) executor.start();
+    stop = async () => {
+      await Promise.all(executors.map((executor) => executor.stop()));
+      await Promise.all(handles.map((handle) => handle.close()));
+    };
+  }
   const cpuBefore = process.cpuUsage();
-  process.send!({ type: "ready" } satisfies WorkerMessage);
+  process.send!(ready);
   process.once("message", () => {
-    void stop()
-      .then(close)
-      .then(() => {
-        const cpu = process.cpuUsage(cpuBefore);
-        const done: WorkerMessage = { type: "done", cpuMs: (cpu.user + cpu.system) / 1000, report: executionReport() };
-        process.send!(done, () => process.exit(0));
-      });
+    const cpu = process.cpuUsage(cpuBefore);
+    void stop().then(() => {
+      const done: WorkerMessage = { type: "done", cpuMs: (cpu.user + cpu.system) / 1000, report: executionReport() };
+      process.send!(done, () => process.exit(0));
+    });
   });
 }
 
@@ -222,13 +219,12 @@ async function sendEvents(setup: Setup, name: string, count: number, perSecond?:
     }
     const batch = [];
     for (let n = first; n < Math.min(count, first + batchSize); n++) batch.push({ name, data: { n } });
-    await setup.executor.send(batch);
+    await setup.sender.send(batch);
   }
 }
 
-async function benchThroughput(server: BenchPostgres): Promise<number> {
-  const setup = await setUp(server, "bench_throughput");
-  let stopped = false;
+async function benchThroughput(server: BenchPostgres, instances: number): Promise<number> {
+  const setup = await setUp(server, `bench_throughput_${instances}`, instances);
   try {
     const cpuBefore = process.cpuUsage();
     const postgresBefore = await postgresCpuSeconds(server.pid);
@@ -236,36 +232,39 @@ async function benchThroughput(server: BenchPostgres): Promise<number> {
     const sending = sendEvents(setup, "bench/chain", runs);
     const result = await throughput(setup.db, "bench-chain", runs, started);
     await sending;
-    const cpu = process.cpuUsage(cpuBefore);
-    const postgresMsPerRun = ((await postgresCpuSeconds(server.pid)) - postgresBefore) * 1000 / runs;
-    const { workerCpuMs } = await setup.stop();
-    stopped = true;
-    const cpuMs = (cpu.user + cpu.system) / 1000 + workerCpuMs;
-    const who = processCount > 1 ? `the ${processCount} worker processes and this one used` : "this process used";
+    const own = process.cpuUsage(cpuBefore);
+    const postgresMs = ((await postgresCpuSeconds(server.pid)) - postgresBefore) * 1000;
+    const cpu = await setup.stop();
+    const senderMs = (own.user + own.system) / 1000;
+    const perRun = (ms: number) => `${(ms / runs).toFixed(2)} ms`;
+    const totalMs = cpu.sdk + cpu.executor + postgresMs + senderMs;
+    const cores = totalMs / result.elapsedMs;
     console.log(
-      `throughput: ${runs} runs in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.perSecond.toFixed(1)} runs/s ` +
-        `(middle 80% of completions: ${result.sustainedPerSecond.toFixed(1)} runs/s); ` +
-        `${who} ${(cpuMs / runs).toFixed(1)} ms of CPU per run (${((cpuMs / result.elapsedMs) * 100).toFixed(0)}% of a core), ` +
-        `PostgreSQL ${postgresMsPerRun.toFixed(1)} ms per run; load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
+      `throughput, ${instances} instance${instances > 1 ? "s" : ""}: ${runs} runs in ${(result.elapsedMs / 1000).toFixed(1)} s = ${result.perSecond.toFixed(1)} runs/s ` +
+        `(middle 80% of completions: ${result.sustainedPerSecond.toFixed(1)} runs/s); load average ${os.loadavg()[0]!.toFixed(1)} at the end`,
+    );
+    console.log(
+      `  CPU per run: SDK ${perRun(cpu.sdk)}, executor ${perRun(cpu.executor)}, PostgreSQL ${perRun(postgresMs)}, ` +
+        `event sender ${perRun(senderMs)}; ${perRun(totalMs)} in all (${cores.toFixed(2)} of ${os.cpus().length} cores busy)`,
     );
     return result.perSecond;
   } finally {
-    if (!stopped) await setup.stop();
+    await setup.stop();
     await setup.close();
   }
 }
 
 async function benchTimers(server: BenchPostgres, perSecond: number) {
-  const setup = await setUp(server, "bench_timers");
+  const setup = await setUp(server, "bench_timers", 1);
   try {
     await sendEvents(setup, "bench/sleep", sleepers, perSecond);
     await sleepLateness(setup.db, "bench-sleeper", sleepers, stepStarts);
-    // Worker processes report when each step after a sleep began once they stop.
+    // The SDK workers report when each step after a sleep began once they stop.
     await setup.stop();
     const late = await sleepLateness(setup.db, "bench-sleeper", sleepers, stepStarts);
     const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(0)} ms`;
     const pace = perSecond > 0 ? `started at ${perSecond.toFixed(1)} runs/s` : "all started at once";
-    console.log(`timer lateness, ${sleepers} runs of step.sleep("${SLEEP}") ${pace}:`);
+    console.log(`timer lateness, ${sleepers} runs of step.sleep("${SLEEP}") ${pace}, 1 instance:`);
     console.log(`  sleep stored as over: p50 ${ms(late.stored, 50)}, p99 ${ms(late.stored, 99)}, max ${ms(late.stored, 100)} after its due time`);
     console.log(`  next step started:    p50 ${ms(late.nextStep, 50)}, p99 ${ms(late.nextStep, 99)}, max ${ms(late.nextStep, 100)} after its due time`);
   } finally {
@@ -275,11 +274,10 @@ async function benchTimers(server: BenchPostgres, perSecond: number) {
 }
 
 async function main() {
-  if (args.worker) return runWorker(args.worker);
+  if (args.worker) return runWorker(args.worker, args.role as Role);
   const [load1] = os.loadavg();
-  const processes = processCount > 1 ? `${processCount} worker processes, each with ` : "";
   console.log(
-    `${processes}${executorCount} executor(s) x concurrency ${concurrency}, ${pool} connections each, poll ${pollIntervalMs} ms; ` +
+    `per instance: a serve app (SDK) process and ${executorCount} executor(s) x concurrency ${concurrency} in another, ${pool} connections each, poll ${pollIntervalMs} ms; ` +
       `${os.cpus().length} CPUs, load average ${load1!.toFixed(1)} at start`,
   );
   const server = await startPostgres();
@@ -288,7 +286,8 @@ async function main() {
   process.once("SIGTERM", stop);
   try {
     resetExecutions();
-    const measured = await benchThroughput(server);
+    let measured = 0;
+    for (const instances of instanceCounts) measured = await benchThroughput(server, instances);
     // Half the measured capacity (at most 50 runs/s), so a backlog does not pass for late timers.
     const sleepRate = args["sleep-rate"] !== undefined ? Number(args["sleep-rate"]) : Math.min(50, measured / 2);
     await benchTimers(server, sleepRate);
