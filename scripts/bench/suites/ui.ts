@@ -8,7 +8,7 @@
 // one kind), so the home page, a light page, is measured in the same run: from
 // the navigation until its heading shows and the page has loaded. The ratio of
 // the two says how much heavier the calendar is, whatever the machine.
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions as launchOptions } from "@/e2e/chromium";
 import { percentile } from "@/inngest/executor/testing/bench-measure";
 import { ms } from "../measure";
@@ -19,6 +19,15 @@ const LOADS = 5;
 
 function monthTitle(date: Date): string {
   return date.toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Where a page load's time went, from the browser's own navigation entry: first byte, parsed, loaded. */
+async function navigationTiming(page: Page): Promise<string> {
+  const timing = await page.evaluate(() => {
+    const entry = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { firstByte: entry.responseStart, lastByte: entry.responseEnd, parsed: entry.domContentLoadedEventEnd, loaded: entry.loadEventEnd, bytes: entry.transferSize };
+  });
+  return `first byte ${ms(timing.firstByte)}, last byte ${ms(timing.lastByte)}, DOM parsed ${ms(timing.parsed)}, loaded ${ms(timing.loaded)}, HTML ${(timing.bytes / 1024).toFixed(0)} kB`;
 }
 
 export const uiSuite: Suite = {
@@ -46,6 +55,7 @@ export const uiSuite: Suite = {
         await page.goto("/", { waitUntil: "load" });
         await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
         if (load > 0) home.push(performance.now() - started);
+        if (load === LOADS) console.log(`/ (home), last load: ${await navigationTiming(page)}`);
         await page.close();
       }
 
@@ -67,6 +77,7 @@ export const uiSuite: Suite = {
           await page.getByRole("button", { name: "Next month" }).click();
           await page.getByRole("heading", { name: nextMonth }).waitFor();
           answered = performance.now();
+          if (load === LOADS) console.log(`/calendar, last load: ${await navigationTiming(page)}`);
         } catch (error) {
           const text = await page.locator("body").innerText().catch(() => "");
           throw new Error(`${(error as Error).message.split("\n")[0]} on ${page.url()}, which shows: ${text.replace(/\s+/g, " ").slice(0, 300)}`, { cause: error });
