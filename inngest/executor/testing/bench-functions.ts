@@ -1,6 +1,7 @@
 // The functions npm run bench:workflows drives: a chain of three steps, and a
-// step.sleep followed by a step. Each step execution is counted by run and step,
-// since the executors run in the benchmark's process, so a step run twice shows.
+// step.sleep followed by a step. Each step execution is counted by run and step
+// in the serve app's process, which reports its counts to the benchmark, so a
+// step run twice shows.
 import type { Inngest } from "inngest";
 
 const executions = new Map<string, number>();
