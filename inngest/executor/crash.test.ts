@@ -31,6 +31,8 @@ import { waitFor } from "./testing/wait-for";
 // about 4 runs/s here against PostgreSQL's ~20, so fewer runs keep the test's time.
 const RUNS = process.env.TEST_DATABASE === "postgres" ? 1_000 : 200;
 const KILLS = 4;
+// The backlog left after the last kill, on a machine that may be busy with other work.
+const FINAL_WAIT_MS = 150_000;
 // Runs sent but not completed, at most: a backlog this size is worked off in seconds.
 const WINDOW = 2 * crashConcurrency;
 const onPostgres = process.env.TEST_DATABASE === "postgres";
@@ -179,7 +181,7 @@ describe(`crash: kill -9 while runs are in flight (${onPostgres ? "PostgreSQL" :
       // What the app printed tells why runs stall, if they do.
       const progress = async (wanted: number, timeoutMs: number) =>
         waitFor(async () => (await completed()) >= wanted, `${wanted} completed runs`, timeoutMs).catch((error: Error) => {
-          throw new Error(`${error.message}; crash-app said:\n${childOutput.join("").slice(-4_000)}`);
+          throw new Error(`${error.message} (${lastCompleted} so far); crash-app said:\n${childOutput.join("").slice(-4_000)}`);
         });
 
       child = await startChild();
@@ -211,7 +213,7 @@ describe(`crash: kill -9 while runs are in flight (${onPostgres ? "PostgreSQL" :
       }
       await feeding;
       timeline.push(`all sent at ${Date.now() - started} ms`);
-      await progress(RUNS, 90_000);
+      await progress(RUNS, FINAL_WAIT_MS);
       timeline.push(`all completed at ${Date.now() - started} ms`);
 
       // Read while the app still runs: on PGlite it holds the database.
@@ -284,6 +286,6 @@ describe(`crash: kill -9 while runs are in flight (${onPostgres ? "PostgreSQL" :
       // Each kill catches at most the sends it interrupts, no more than the calls the process had in flight.
       expect(redelivered).toBeLessThanOrEqual(KILLS * crashConcurrency);
     },
-    175_000,
+    300_000,
   );
 });
