@@ -4,12 +4,11 @@
 //   TEST_DATABASE=postgres  CREATE DATABASE ... TEMPLATE on the server at TEST_POSTGRES_URL
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { getTableName, is, sql } from "drizzle-orm";
-import { PgTable } from "drizzle-orm/pg-core";
+import { getTableName, sql } from "drizzle-orm";
 import { inject, test as base } from "vitest";
 import { type Database, type DatabaseHandle, openDatabase } from "./client";
-import * as schema from "./schema";
 import { databaseUrl, onServer, type TestDatabaseTemplate } from "./test-server";
+import { schemaTables } from "./test-snapshot";
 
 // Read once per test file; PGlite only reads the blob, so every test can share it.
 let dump: Promise<Blob> | undefined;
@@ -43,10 +42,8 @@ async function emptyDatabase(db: Database): Promise<void> {
   await db.execute(sql.raw(`truncate ${tables.join(", ")} restart identity cascade`));
 }
 
-// Every table of the schema, quoted; tables added later are emptied without edits.
-const tables = (Object.values(schema) as unknown[])
-  .filter((value): value is PgTable => is(value, PgTable))
-  .map((table) => `"${getTableName(table)}"`);
+// Quoted, for the truncate.
+const tables = schemaTables.map((table) => `"${getTableName(table)}"`);
 
 /**
  * `test` with a `db` fixture: each test that asks for `db` gets a migrated database
