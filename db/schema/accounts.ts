@@ -9,6 +9,12 @@ export const users = pgTable("users", {
   name: text().notNull(),
   passwordHash: text().notNull(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  // The person's own choices for how dates, times and numbers are shown to them;
+  // null means "not chosen": fall back to the browser's zone and Accept-Language.
+  /** An IANA time zone, e.g. "Europe/Berlin". */
+  timeZone: text(),
+  /** A BCP 47 language tag, e.g. "de-DE". */
+  locale: text(),
 });
 
 export const usersRelations = relations(users, ({ many }) => ({

@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./sessions";
 export * from "./mail";
 export * from "./rate-limits";
 export * from "./workspaces";
