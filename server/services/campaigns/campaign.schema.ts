@@ -3,8 +3,12 @@ import { campaignStatuses, campaignTypes, channels } from "@/db/schema/enum-valu
 
 // Campaign fields, shared by the server and the campaign form.
 
-/** A calendar day, "2026-03-09". */
-export const dayField = (what: string) => z.iso.date(`Enter the ${what} as a date, like 2026-03-09`);
+/**
+ * A calendar day, "2026-03-09". A date input sends "" until a whole day is picked, and shows the day in the
+ * browser's own format, so an empty field is asked for without naming a format the person never sees.
+ */
+export const dayField = (what: string) =>
+  z.iso.date({ error: (issue) => (issue.input === "" ? `Choose the ${what}` : `Enter the ${what} as a date, like 2026-03-09`) });
 
 export const campaignTypeField = z.enum(campaignTypes, { error: `Choose a campaign type: ${campaignTypes.join(", ")}` });
 export const campaignStatusField = z.enum(campaignStatuses, { error: `Choose a status: ${campaignStatuses.join(", ")}` });
@@ -17,7 +21,9 @@ const decimal = (what: string, max: number) =>
     .pipe(
       z
         .string()
-        .regex(/^\d+(\.\d{1,2})?$/, `Enter the ${what} as a number with at most two decimals, like 12500 or 99.50`)
+        .refine((value) => !value.startsWith("-"), `The ${what} can't be negative`)
+        // A negative number has its own message above, so it isn't also told about decimals.
+        .refine((value) => value.startsWith("-") || /^\d+(\.\d{1,2})?$/.test(value), `Enter the ${what} as a number with at most two decimals, like 12500 or 99.50`)
         .refine((value) => Number(value) <= max, `The ${what} can be at most ${max.toLocaleString("en-US")}`),
     );
 
