@@ -1,7 +1,7 @@
 import { inviteMember } from "@/server/services/invitations/invite-member";
 import { listInvitations } from "@/server/services/invitations/list-invitations";
 import { revokeInvitation } from "@/server/services/invitations/revoke-invitation";
-import { adminProcedure, createTRPCRouter } from "../trpc";
+import { actorScope, adminProcedure, createTRPCRouter } from "../trpc";
 import { invitationIdInput, inviteInput } from "@/server/services/invitations/invitation.schema";
 
 export const invitationRouter = createTRPCRouter({
@@ -13,5 +13,5 @@ export const invitationRouter = createTRPCRouter({
     ),
   revoke: adminProcedure
     .input(invitationIdInput)
-    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, { workspaceId: ctx.workspace.id, ...input })),
+    .mutation(({ ctx, input }) => revokeInvitation(ctx.db, { ...actorScope(ctx), ...input })),
 });

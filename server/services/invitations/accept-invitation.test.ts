@@ -68,7 +68,7 @@ describe("acceptInvitationAsNewUser", () => {
 
   test("a revoked invitation says it was withdrawn, and no account is created", async ({ db }) => {
     const { team, invitation, token } = await invited(db, "nia@example.test");
-    await revokeInvitation(db, { workspaceId: team.workspace.id, invitationId: invitation.id });
+    await revokeInvitation(db, { workspaceId: team.workspace.id, actorId: team.admin.id, invitationId: invitation.id });
     const before = await snapshotDatabase(db);
 
     await expect(acceptInvitationAsNewUser(db, { token, name: "Nia", password: PASSWORD })).rejects.toMatchObject({

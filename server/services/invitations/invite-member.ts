@@ -5,18 +5,22 @@ import type { MemberRole } from "@/db/schema/workspaces";
 import { memberInvited } from "@/inngest/events";
 import { sendEvents } from "@/inngest/send-events";
 import { AppError, fieldError } from "@/server/errors";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { INVITATION_LIFETIME_MS, newInvitationToken } from "./invitation-token";
 
 /**
  * Invites a person by email. Inviting someone who already has an open invitation
  * renews it (new link, new role, new expiry) and the old link stops working.
  * The email goes out from a workflow (send-invitation-email) once this commits.
+ * The actor must still be an admin when it happens (checked under lock).
  */
 export async function inviteMember(db: Database, input: { workspaceId: string; actorId: string; email: string; role: MemberRole }) {
   const { tokenHash, tokenNonce } = newInvitationToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
 
-  const invitation = await db.transaction(async (tx) => {
+  const invitation = await transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "admin");
     const [existing] = await tx
       .select({ userId: memberships.userId })
       .from(memberships)
