@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import type { AppRouter } from "@/server/api/root";
+import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 import { transformer } from "@/server/api/transformer";
 import { makeQueryClient } from "./query-client";
 
@@ -24,7 +25,8 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc", transformer }),
+        // The server refuses batches of more than MAX_BATCH_CALLS (server/api/request-checks.ts); more calls go as several requests.
+        httpBatchLink({ url: "/api/trpc", transformer, maxItems: MAX_BATCH_CALLS }),
       ],
     }),
   );
