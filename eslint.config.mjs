@@ -65,6 +65,13 @@ export default tseslint.config(
     },
   },
   {
+    // The server logs through server/logger.ts (JSON, secrets redacted, no query
+    // parameters). Tests, test apps and command-line tools print for a person.
+    files: ["server/**/*.{ts,tsx,mts}", "inngest/**/*.{ts,tsx,mts}", "app/**/*.{ts,tsx,mts}", "db/**/*.{ts,tsx,mts}"],
+    ignores: ["**/*.test.ts", "**/testing/**", "db/test-*.ts", "db/seed-cli.ts", "server/auth/index.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
     files: ["components/**/*.{ts,tsx,mts}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: up("Shared components don't import pages: move what both need into components/ or below.", ["@/app", "@/app/*"], "^(\\.\\./)+app(/|$)") }],

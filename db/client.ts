@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { scrubQueryErrors } from "./query-errors";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -25,6 +26,8 @@ export interface DatabaseHandle {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  // A failed query's error never carries its parameters into a log.
+  scrubQueryErrors();
   if (target.kind === "postgres") {
     const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" });

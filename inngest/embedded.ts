@@ -3,6 +3,7 @@
 // /api/inngest over the loopback address once the server answers, and keeps
 // its state in the app's database.
 import { getDb } from "@/db";
+import { describeError, logError, logger } from "@/server/logger";
 import { localAppUrl } from "./client";
 import { WorkflowExecutor } from "./executor/executor";
 import { executorHooks } from "./executor-hooks";
@@ -27,7 +28,7 @@ async function syncWhenServerAnswers(executor: WorkflowExecutor): Promise<void> 
     } catch (error) {
       // An unsupported function will not get better by waiting.
       if (error instanceof UnsupportedFunctionError) throw error;
-      if (attempt % 40 === 0) console.warn(`Workflows: still waiting to sync ${localAppUrl()}/api/inngest:`, (error as Error).message);
+      if (attempt % 40 === 0) logger.warn({ url: `${localAppUrl()}/api/inngest`, error: describeError(error) }, "Workflows: still waiting to sync");
       await new Promise((resolve) => setTimeout(resolve, SYNC_RETRY_MS));
     }
   }
@@ -47,7 +48,7 @@ export async function startEmbeddedExecutor(): Promise<EmbeddedRuntime> {
     executor.start();
     await syncWhenServerAnswers(executor);
   })();
-  ready.catch((error: unknown) => console.error("Workflows: the embedded executor could not sync:", error));
+  ready.catch((error: unknown) => logError("Workflows: the embedded executor could not sync", error));
   globalForExecutor.crescendoExecutor = { executor, ready };
   return globalForExecutor.crescendoExecutor;
 }

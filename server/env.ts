@@ -14,6 +14,7 @@ export const env = createEnv({
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("Crescendo <no-reply@crescendo.local>"),
     SEED_DEMO: z.enum(["0", "1"]).default("0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},
   experimental__runtimeEnv: {},

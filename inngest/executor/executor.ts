@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowJob, type WorkflowRun, workflowJobs } from "@/db/schema";
+import { logError } from "@/server/logger";
 import { ingestEvents, toPayloads } from "./ingest";
 import { fetchPoster, nodePoster } from "./post-json";
 import { type ExecutorContext, processJob } from "./process-job";
@@ -173,7 +174,7 @@ export class WorkflowExecutor {
 
   private reportError(error: unknown) {
     if (this.options.onError) this.options.onError(error);
-    else console.error("Workflow executor:", error);
+    else logError("Workflow executor: a job failed", error);
   }
 
   /** Claims up to `limit` due jobs, keeping functions with a concurrency limit under it. */
