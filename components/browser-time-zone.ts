@@ -1,7 +1,7 @@
-// The browser's time zone: how the calendar and scheduled times are shown and
-// entered. It is copied into a cookie so the server can prepare
-// time-zone-dependent data (the calendar's days) with the first response; the
-// browser's own zone stays the truth, and a stale cookie only costs a second request.
+// The browser's time zone, copied into a cookie so the server writes every
+// date in it with the first response (see server/services/date-time/viewer.ts)
+// and prepares time-zone-dependent data (the calendar's days). A stale cookie
+// costs one refresh: RememberTimeZone corrects it and asks for the page again.
 export const TIME_ZONE_COOKIE = "crescendo-tz";
 
 /** The browser's IANA zone ("Europe/Berlin"). Browser only. */

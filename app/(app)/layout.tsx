@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { createTRPCContext, myWorkspaces } from "@/server/api/context";
 import { RememberTimeZone } from "@/components/remember-time-zone";
+import { requestViewer } from "@/components/viewer/request-viewer";
+import { ViewerProvider } from "@/components/viewer/viewer-context";
 import { hasRole } from "@/server/auth/roles";
 import { AppNav } from "./_components/app-nav";
 import { navItems } from "./_components/nav-items";
@@ -12,10 +14,13 @@ import { CreateWorkspaceForm } from "./workspaces/new/_components/create-workspa
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const { db, session, workspace } = await createTRPCContext();
   if (!session) redirect("/sign-in");
+  const { hasTimeZonePreference, ...viewer } = await requestViewer();
 
   if (!workspace) {
     // Signed in but a member of nothing (e.g. removed from their only workspace).
     return (
+      <ViewerProvider viewer={viewer}>
+      <RememberTimeZone renderedIn={viewer.timeZone} storeAsPreference={!hasTimeZonePreference} />
       <main className="mx-auto max-w-md px-4 py-16">
         <h1 className="text-2xl font-bold tracking-tight">You&apos;re not in a workspace yet</h1>
         <p className="mb-6 mt-2 text-sm text-slate-600">
@@ -26,6 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <UserPanel name={session.user.name} email={session.user.email} />
         </div>
       </main>
+      </ViewerProvider>
     );
   }
 
@@ -33,8 +39,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const visibleNav = navItems.filter((item) => !item.minRole || hasRole(workspace.role, item.minRole));
 
   return (
+    <ViewerProvider viewer={viewer}>
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
-      <RememberTimeZone />
+      <RememberTimeZone renderedIn={viewer.timeZone} storeAsPreference={!hasTimeZonePreference} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
@@ -56,5 +63,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {children}
       </main>
     </div>
+    </ViewerProvider>
   );
 }

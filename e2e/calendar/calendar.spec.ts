@@ -2,6 +2,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
 import { transformer } from "@/server/api/transformer";
+import { formatDay } from "@/server/services/date-time";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -9,7 +10,7 @@ test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 // The demo workspace plans in New York; the browser sits there too, so the days agree.
 const TIME_ZONE = "America/New_York";
 // Tall enough that the whole month grid, trailing days included, is on screen to drag onto.
-test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE, viewport: { width: 1280, height: 1400 } });
+test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE, locale: "en-US", viewport: { width: 1280, height: 1400 } });
 
 /** A tRPC call over HTTP with the page's session, as the app's own client makes it (its transformer both ways). */
 async function trpc<T>(page: Page, path: string, input?: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
@@ -26,6 +27,8 @@ async function trpc<T>(page: Page, path: string, input?: unknown, method: "query
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const dayLabel = (day: string) =>
   new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+/** 09:00 on a day as the app writes it for this browser (en-US): "Wed, Mar 10, 2027, 9:00 AM". */
+const nineOn = (day: string) => `${formatDay({ locale: "en-US" }, day)}, 9:00 AM`;
 
 /** Presses on `item`, moves in steps onto the middle of `target`, and lets go, as a person drags. */
 async function drag(page: Page, item: Locator, target: Locator) {
@@ -86,7 +89,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
 
   // Drag the post to Wednesday: it stays there after a reload.
   await drag(page, teaser(), cell(wednesday));
-  await expect(page.getByRole("status").filter({ hasText: "Moved" })).toContainText(`Moved “Journey teaser” to ${dayLabel(wednesday)}, 09:00`);
+  await expect(page.getByRole("status").filter({ hasText: "Moved" })).toContainText(`Moved “Journey teaser” to ${nineOn(wednesday)}`);
   await page.reload();
   await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
   await expect(cell(tuesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toHaveCount(0);
@@ -101,9 +104,9 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   // Drag it on to Thursday, then undo: back on Wednesday, also after a reload.
   await drag(page, teaser(), cell(thursday));
   const moved = page.getByRole("status").filter({ hasText: "Moved" });
-  await expect(moved).toContainText(`Moved “Journey teaser” to ${dayLabel(thursday)}, 09:00`);
+  await expect(moved).toContainText(`Moved “Journey teaser” to ${nineOn(thursday)}`);
   await moved.getByRole("button", { name: "Undo" }).click();
-  await expect(moved).toContainText(`Moved “Journey teaser” back to ${dayLabel(wednesday)}, 09:00`);
+  await expect(moved).toContainText(`Moved “Journey teaser” back to ${nineOn(wednesday)}`);
   await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
   await page.reload();
   await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();

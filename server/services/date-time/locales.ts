@@ -32,7 +32,7 @@ export const localePatterns: Record<SupportedLocale, LocalePatterns> = {
   "en-GB": { dateFns: enGB, date: "EEE d MMM yyyy", rangeDay: "d MMM", rangeDayWithYear: "d MMM yyyy", time: "HH:mm", dateTimeSeparator: ", " },
   "de-DE": { dateFns: de, date: "EEE, d. MMM yyyy", rangeDay: "d. MMM", rangeDayWithYear: "d. MMM yyyy", time: "HH:mm", dateTimeSeparator: ", " },
   "fr-FR": { dateFns: fr, date: "EEE d MMM yyyy", rangeDay: "d MMM", rangeDayWithYear: "d MMM yyyy", time: "HH:mm", dateTimeSeparator: ", " },
-  "es-ES": { dateFns: es, date: "EEE, d MMM yyyy", rangeDay: "d MMM", rangeDayWithYear: "d MMM yyyy", time: "H:mm", dateTimeSeparator: ", " },
+  "es-ES": { dateFns: es, date: "EEE, d MMM yyyy", rangeDay: "d MMM", rangeDayWithYear: "d MMM yyyy", time: "HH:mm", dateTimeSeparator: ", " },
   "nl-NL": { dateFns: nl, date: "EEE d MMM yyyy", rangeDay: "d MMM", rangeDayWithYear: "d MMM yyyy", time: "HH:mm", dateTimeSeparator: ", " },
 };
 

@@ -1,11 +1,27 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { invitations } from "@/db/schema";
+import { invitations, users, workspaces } from "@/db/schema";
 import { findInvitation } from "./find-invitation";
 import { appUrl } from "@/server/env";
+import { formatDateTimeWithZone, resolveViewer, type Viewer } from "../date-time";
 import { type MailOptions, sendMail } from "../mail/send-mail";
 import { invitationStatus } from "./invitation-status";
 import { invitationTokenFromNonce } from "./invitation-token";
+
+/**
+ * How the email writes its dates: the invitee has no account and so no zone of
+ * their own yet; the workspace they are joining has one, and the inviter's
+ * chosen locale is the best guess at the team's.
+ */
+async function inviteeViewer(db: Database, invitationId: string): Promise<Viewer> {
+  const [row] = await db
+    .select({ workspaceTimeZone: workspaces.timeZone, inviterLocale: users.locale })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .innerJoin(users, eq(users.id, invitations.invitedById))
+    .where(eq(invitations.id, invitationId));
+  return resolveViewer({ workspaceTimeZone: row?.workspaceTimeZone, preferredLocale: row?.inviterLocale });
+}
 
 /**
  * Emails an invitation's link, rebuilt from its nonce. An invitation that was
@@ -24,6 +40,7 @@ export async function sendInvitationEmail(
   if (!row.tokenNonce) return { sent: false, reason: "The invitation predates emailed links." };
 
   const link = `${appUrl()}/invite/${invitationTokenFromNonce(row.tokenNonce)}`;
+  const viewer = await inviteeViewer(db, input.invitationId);
   await sendMail(
     db,
     {
@@ -37,7 +54,7 @@ export async function sendInvitationEmail(
         ``,
         `Accept the invitation: ${link}`,
         ``,
-        `The link works once and expires on ${row.expiresAt.toUTCString()}.`,
+        `The link works once and expires on ${formatDateTimeWithZone(viewer, row.expiresAt)}.`,
       ].join("\n"),
       idempotencyKey: `invitation:${input.invitationId}:${row.tokenNonce}`,
     },

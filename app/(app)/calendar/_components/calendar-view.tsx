@@ -12,6 +12,8 @@ import { clsx } from "clsx";
 import { addDays, addMonths, addWeeks } from "date-fns";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { browserTimeZone } from "@/components/browser-time-zone";
+import { useViewer } from "@/components/viewer/viewer-context";
+import { type Viewer, formatDateTime, formatDay, uses12HourClock } from "@/server/services/date-time";
 import { channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
@@ -28,10 +30,20 @@ const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () =
 
 const viewNames = Object.fromEntries(Object.entries(calendarViews).map(([name, view]) => [view, name])) as Record<string, CalendarViewName>;
 
-/** "Tue 10 Mar, 09:00" or "Tue 10 Mar", in the browser's zone. */
-function describeWhen(date: Date, withTime: boolean): string {
-  const day = date.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
-  return withTime ? `${day}, ${date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}` : day;
+/** Where a dragged item landed, as every page writes dates: a time in the viewer's zone, or the day it now falls on. */
+function describeWhen(viewer: Viewer, date: Date, withTime: boolean): string {
+  return withTime ? formatDateTime(viewer, date) : formatDay(viewer, localDay(date));
+}
+
+/** FullCalendar writes its titles, headers and hours with Intl in the viewer's locale and clock (12 or 24 hours), keeping its own English words. */
+function calendarFormats(viewer: Viewer) {
+  const hour12 = uses12HourClock(viewer.locale);
+  const time = { hour: hour12 ? "numeric" : "2-digit", minute: "2-digit", hour12 } as const;
+  return {
+    locale: { code: viewer.locale },
+    time,
+    views: { timeGridWeek: { dayHeaderFormat: { weekday: "short", day: "numeric", month: "short" } as const }, dayGridMonth: { dayHeaderFormat: { weekday: "short" } as const } },
+  };
 }
 
 interface Moved {
@@ -62,7 +74,6 @@ function ConflictList({ conflicts }: { conflicts: { kind: string; day?: string; 
 
 // FullCalendar redraws everything when an option changes identity, so the options that never change are made once.
 const plugins = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
-const timeFormat = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
 
 /** A day number with a warning sign that names the day's conflicts to screen readers and on hover. */
 function conflictDayNumber(dayNumber: string, messages: string[]): HTMLElement {
@@ -100,6 +111,8 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const [shownRange, setShownRange] = useState<VisibleRange | null>(null);
   const calendar = useRef<FullCalendar>(null);
   const [timeZone] = useState(browserTimeZone);
+  const viewer = useViewer();
+  const formats = useMemo(() => calendarFormats(viewer), [viewer]);
   const [moved, setMoved] = useState<Moved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -175,18 +188,18 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
         await rescheduleContent.mutateAsync({ contentItemId: props.id, localDateTime: localDateTime(start), timeZone });
         const undo = async () => {
           await rescheduleContent.mutateAsync({ contentItemId: props.id, localDateTime: localDateTime(previous), timeZone });
-          setMoved({ message: `Moved “${props.name}” back to ${describeWhen(previous, true)}` });
+          setMoved({ message: `Moved “${props.name}” back to ${describeWhen(viewer, previous, true)}` });
           await refresh();
         };
-        setMoved({ message: `Moved “${props.name}” to ${describeWhen(start, true)}`, undo });
+        setMoved({ message: `Moved “${props.name}” to ${describeWhen(viewer, start, true)}`, undo });
       } else if (props.kind === "milestone") {
         const result = await rescheduleMilestone.mutateAsync({ milestoneId: props.id, dueDate: localDay(start) });
         const undo = async () => {
           await rescheduleMilestone.mutateAsync({ milestoneId: props.id, dueDate: result.previousDueDate });
-          setMoved({ message: `Moved “${props.name}” back to ${describeWhen(previous, false)}` });
+          setMoved({ message: `Moved “${props.name}” back to ${describeWhen(viewer, previous, false)}` });
           await refresh();
         };
-        setMoved({ message: `Moved “${props.name}” to ${describeWhen(start, false)}`, undo });
+        setMoved({ message: `Moved “${props.name}” to ${describeWhen(viewer, start, false)}`, undo });
       } else {
         info.revert();
         return;
@@ -339,8 +352,10 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
             dayMaxEvents={shownView === "month" ? false : 4}
             editable={canEdit}
             eventDurationEditable={false}
-            eventTimeFormat={timeFormat}
-            slotLabelFormat={timeFormat}
+            locale={formats.locale}
+            views={formats.views}
+            eventTimeFormat={formats.time}
+            slotLabelFormat={formats.time}
             noEventsContent="Nothing is planned in this period."
             datesSet={onDatesSet}
             eventDrop={onEventDrop}

@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDateTime } from "@/components/format-date";
+import { useViewer } from "@/components/viewer/viewer-context";
+import { formatDateTime } from "@/server/services/date-time";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +15,7 @@ export function SubscribePanel() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: feed } = useSuspenseQuery(trpc.calendarFeed.get.queryOptions());
+  const viewer = useViewer();
   const create = useMutation(trpc.calendarFeed.create.mutationOptions());
   const revoke = useMutation(trpc.calendarFeed.revoke.mutationOptions());
   const [notice, setNotice] = useState<string | null>(null);
@@ -63,7 +65,7 @@ export function SubscribePanel() {
             readOnly
             value={feed.url}
             onFocus={(event) => event.currentTarget.select()}
-            hint={feed.lastFetchedAt ? `Last read by a calendar app ${formatDateTime(feed.lastFetchedAt)}.` : "No calendar app has read it yet."}
+            hint={feed.lastFetchedAt ? `Last read by a calendar app ${formatDateTime(viewer, feed.lastFetchedAt)}.` : "No calendar app has read it yet."}
           />
           <div className="flex flex-wrap gap-2">
             <Button type="button" onClick={copy}>

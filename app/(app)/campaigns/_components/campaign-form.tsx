@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { type Control, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { campaignTypeLabels, campaignTypes, channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
-import { formatDay } from "@/components/campaigns/format";
+import { Day } from "@/components/viewer/formatted";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -195,7 +195,7 @@ function TimelinePreview({ control }: { control: Control<Values, unknown, Output
       <ol aria-label="Planned milestones" className="mt-2 space-y-1 text-sm">
         {preview.data.milestones.map((milestone) => (
           <li key={`${milestone.position}-${milestone.name}`} className="flex gap-3">
-            <span className="w-36 shrink-0 text-slate-600">{formatDay(milestone.dueDate)}</span>
+            <span className="w-36 shrink-0 text-slate-600"><Day value={milestone.dueDate} /></span>
             <span className="text-slate-900">{milestone.name}</span>
             {startDate && milestone.dueDate < startDate && <span className="text-amber-700">before the campaign starts</span>}
           </li>

@@ -4,7 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { campaignTypeLabels, channelLabels } from "@/server/services/campaigns/campaign-labels";
-import { formatDayRange, formatMoney } from "@/components/campaigns/format";
+import { DayRange, Money } from "@/components/viewer/formatted";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { useTRPC } from "@/components/trpc/react";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -65,10 +65,10 @@ export function CampaignList() {
                 <td className="px-4 py-2">
                   <CampaignStatusBadge status={campaign.status} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDayRange(campaign.startDate, campaign.endDate)}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-slate-600"><DayRange start={campaign.startDate} end={campaign.endDate} /></td>
                 <td className="px-4 py-2 text-slate-600">{campaign.owner.name}</td>
                 <td className="px-4 py-2 text-slate-600">{campaign.channels.map((channel) => channelLabels[channel]).join(", ") || "—"}</td>
-                <td className="whitespace-nowrap px-4 py-2 text-right text-slate-600">{formatMoney(campaign.budgetAmount, campaign.currency)}</td>
+                <td className="whitespace-nowrap px-4 py-2 text-right text-slate-600"><Money amount={campaign.budgetAmount} currency={campaign.currency} /></td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { formatDateTime } from "@/components/format-date";
+import { DateTime } from "@/components/viewer/formatted";
 import { useTRPC } from "@/components/trpc/react";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -31,7 +31,7 @@ export function OutboxList() {
               </span>
             </header>
             <p className="mt-1 text-sm text-slate-600">
-              To {email.to} · <time dateTime={email.createdAt.toISOString()}>{formatDateTime(email.createdAt)}</time>
+              To {email.to} · <DateTime value={email.createdAt} />
             </p>
             {email.error && <p className="mt-1 text-sm text-red-700">{email.error}</p>}
             <pre className="mt-3 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800">

@@ -2,7 +2,8 @@
 
 import { useSuspenseInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatDateTime, formatDuration } from "@/components/format-date";
+import { DateTime } from "@/components/viewer/formatted";
+import { formatDuration } from "@/server/services/date-time";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -59,9 +60,7 @@ export function RunsTable({ status, functionId }: RunFilters) {
                 </td>
                 <td className="px-4 py-2 text-slate-600">
                   {run.startedAt ? (
-                    <time dateTime={run.startedAt.toISOString()} suppressHydrationWarning>
-                      {formatDateTime(run.startedAt)}
-                    </time>
+                    <DateTime value={run.startedAt} />
                   ) : (
                     "Not yet"
                   )}

@@ -8,12 +8,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
+import { useViewer } from "@/components/viewer/viewer-context";
+import { formatDayRange } from "@/server/services/date-time";
 
 /** Days nothing should go out; managers and admins add and remove them. */
 export function BlackoutDates({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: blackouts } = useSuspenseQuery(trpc.settings.listBlackouts.queryOptions());
+  const viewer = useViewer();
   const [startDate, setStartDate] = useState("");
   const [endDate, setEndDate] = useState("");
   const [reason, setReason] = useState("");
@@ -46,7 +49,7 @@ export function BlackoutDates({ canEdit }: { canEdit: boolean }) {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
           {blackouts.map((blackout) => {
-            const days = blackout.startDate === blackout.endDate ? blackout.startDate : `${blackout.startDate} to ${blackout.endDate}`;
+            const days = formatDayRange(viewer, blackout.startDate, blackout.endDate);
             return (
               <li key={blackout.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
                 <div>

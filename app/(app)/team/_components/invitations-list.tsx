@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { formatDate } from "@/components/format-date";
+import { DateTime } from "@/components/viewer/formatted";
 import { roleLabels } from "@/components/roles";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
@@ -37,7 +37,9 @@ export function InvitationsList() {
                   {invitation.expired ? (
                     <span className="text-amber-700">expired, invite again to renew</span>
                   ) : (
-                    `expires ${formatDate(invitation.expiresAt)}`
+                    <>
+                      expires <DateTime value={invitation.expiresAt} dateOnly />
+                    </>
                   )}
                 </p>
               </div>

@@ -3,7 +3,8 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { campaignTypeLabels, channelLabels } from "@/server/services/campaigns/campaign-labels";
-import { formatDay, formatMoney } from "@/components/campaigns/format";
+import { useViewer } from "@/components/viewer/viewer-context";
+import { formatDay, formatMoney, formatNumber } from "@/server/services/date-time";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { useTRPC } from "@/components/trpc/react";
 import { DeleteCampaign } from "./delete-campaign";
@@ -13,7 +14,8 @@ import { StatusActions } from "./status-actions";
 export function CampaignDetail({ campaignId }: { campaignId: string }) {
   const trpc = useTRPC();
   const { data: campaign } = useSuspenseQuery(trpc.campaign.get.queryOptions({ campaignId }));
-  const kpi = campaign.kpiName ? `${campaign.kpiName}${campaign.kpiTarget ? `: ${Number(campaign.kpiTarget).toLocaleString()}` : ""}` : "—";
+  const viewer = useViewer();
+  const kpi = campaign.kpiName ? `${campaign.kpiName}${campaign.kpiTarget ? `: ${formatNumber(viewer, Number(campaign.kpiTarget))}` : ""}` : "—";
 
   return (
     <div className="space-y-6">
@@ -52,11 +54,11 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
           <Item term="Target KPI">{kpi}</Item>
           <Item term="Audience">{campaign.audience || "—"}</Item>
           <Item term="Channels">{campaign.channels.map((channel) => channelLabels[channel]).join(", ") || "—"}</Item>
-          <Item term="Budget">{formatMoney(campaign.budgetAmount, campaign.currency)}</Item>
+          <Item term="Budget">{formatMoney(viewer, campaign.budgetAmount, campaign.currency)}</Item>
           <Item term="Owner">{campaign.owner.name}</Item>
-          <Item term="Start">{formatDay(campaign.startDate)}</Item>
-          <Item term="Launch">{formatDay(campaign.launchDate)}</Item>
-          <Item term="End">{formatDay(campaign.endDate)}</Item>
+          <Item term="Start">{formatDay(viewer, campaign.startDate)}</Item>
+          <Item term="Launch">{formatDay(viewer, campaign.launchDate)}</Item>
+          <Item term="End">{formatDay(viewer, campaign.endDate)}</Item>
         </dl>
       </section>
 

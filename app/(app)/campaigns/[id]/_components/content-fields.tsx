@@ -7,6 +7,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { Channel } from "@/db/schema/campaigns";
 import { checkContent, type ContentDraft } from "@/server/services/content/channel-rules";
+import { useViewer } from "@/components/viewer/viewer-context";
+import { formatNumber } from "@/server/services/date-time";
 
 // The title, body and images of a content item, with the channel's rules checked
 // as you type: live counts ("212 / 280") and the same messages the server gives.
@@ -44,7 +46,9 @@ export function ContentFields({
   const problems = [...check.errors, ...check.warnings];
   const setImage = (index: number, patch: Partial<ContentValue["media"][number]>) =>
     onChange({ ...value, media: value.media.map((image, i) => (i === index ? { ...image, ...patch } : image)) });
-  const counted = (used: number, limit: number | null) => (limit === null ? `${used.toLocaleString()} characters` : `${used.toLocaleString()} / ${limit.toLocaleString()}`);
+  const viewer = useViewer();
+  const counted = (used: number, limit: number | null) =>
+    limit === null ? `${formatNumber(viewer, used)} characters` : `${formatNumber(viewer, used)} / ${formatNumber(viewer, limit)}`;
 
   return (
     <div className="space-y-4">

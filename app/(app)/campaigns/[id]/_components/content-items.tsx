@@ -12,7 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { Channel } from "@/db/schema/campaigns";
 import { ContentFields, type ContentValue, emptyContent } from "./content-fields";
-import { ScheduledTime, useBrowserTimeZone } from "./content-time";
+import { ScheduledTime, useViewerTimeZone } from "./content-time";
 
 /** A campaign's content items, each linking to its own page, and (for those who may edit) a form to add one. */
 export function ContentItems({ campaignId, canEdit }: { campaignId: string; canEdit: boolean }) {
@@ -76,7 +76,7 @@ export function ContentItems({ campaignId, canEdit }: { campaignId: string; canE
 function NewContentItem({ campaignId, onDone }: { campaignId: string; onDone: (title?: string) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const timeZone = useBrowserTimeZone();
+  const timeZone = useViewerTimeZone();
   const [channel, setChannel] = useState<Channel>("linkedin");
   const [content, setContent] = useState<ContentValue>(emptyContent);
   const [when, setWhen] = useState("");

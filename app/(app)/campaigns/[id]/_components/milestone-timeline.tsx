@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDay } from "@/components/campaigns/format";
+import { Day } from "@/components/viewer/formatted";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -193,7 +193,7 @@ function MilestoneRow({
         ) : (
           <p className={done ? "text-slate-500 line-through" : "font-medium"}>{milestone.name}</p>
         )}
-        <p className="text-slate-500">{formatDay(milestone.dueDate)}</p>
+        <p className="text-slate-500"><Day value={milestone.dueDate} /></p>
       </div>
       {schedulable ? (
         <div>

@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { formatDateTime, formatDuration } from "@/components/format-date";
+import { DateTime } from "@/components/viewer/formatted";
+import { formatDuration } from "@/server/services/date-time";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -24,11 +25,7 @@ const opLabels: Record<string, string> = {
 };
 
 function Time({ date }: { date: Date }) {
-  return (
-    <time dateTime={date.toISOString()} suppressHydrationWarning>
-      {formatDateTime(date)}
-    </time>
-  );
+  return <DateTime value={date} />;
 }
 
 function Json({ value, label }: { value: unknown; label: string }) {

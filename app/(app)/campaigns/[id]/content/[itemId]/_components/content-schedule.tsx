@@ -7,20 +7,20 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { toLocalInputValue, useBrowserTimeZone } from "../../../_components/content-time";
+import { useViewer } from "@/components/viewer/viewer-context";
+import { formatDayRange, toLocalInputValue } from "@/server/services/date-time";
 
 /** Picks the time an item goes out, in the viewer's time zone; the server keeps the instant. */
 export function ContentSchedule({ item }: { item: { id: string; campaignId: string; scheduledAt: Date | null; campaign: { startDate: string; endDate: string } } }) {
-  const timeZone = useBrowserTimeZone();
-  // The input's value depends on the browser's zone, so it appears once the browser has it.
-  if (!timeZone) return <section aria-label="Schedule" className="h-32 rounded-xl border border-slate-200 bg-white" />;
-  return <ScheduleForm item={item} timeZone={timeZone} key={item.scheduledAt?.getTime() ?? "none"} />;
+  return <ScheduleForm item={item} key={item.scheduledAt?.getTime() ?? "none"} />;
 }
 
-function ScheduleForm({ item, timeZone }: { item: Parameters<typeof ContentSchedule>[0]["item"]; timeZone: string }) {
+function ScheduleForm({ item }: { item: Parameters<typeof ContentSchedule>[0]["item"] }) {
+  const viewer = useViewer();
+  const timeZone = viewer.timeZone;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [when, setWhen] = useState(item.scheduledAt ? toLocalInputValue(item.scheduledAt) : "");
+  const [when, setWhen] = useState(item.scheduledAt ? toLocalInputValue(timeZone, item.scheduledAt) : "");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const reschedule = useMutation(trpc.content.reschedule.mutationOptions());
@@ -60,7 +60,7 @@ function ScheduleForm({ item, timeZone }: { item: Parameters<typeof ContentSched
         max={`${item.campaign.endDate}T23:59`}
         onChange={(event) => setWhen(event.target.value)}
         errors={errors.localDateTime}
-        hint={`In your time zone, ${timeZone}. The campaign runs ${item.campaign.startDate} to ${item.campaign.endDate}.`}
+        hint={`In your time zone, ${timeZone}. The campaign runs ${formatDayRange(viewer, item.campaign.startDate, item.campaign.endDate)}.`}
       />
       <div className="flex gap-2">
         <Button type="submit" disabled={reschedule.isPending}>

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { formatDateTime } from "@/components/format-date";
+import { DateTime } from "@/components/viewer/formatted";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
@@ -41,9 +41,7 @@ export function ContentVersions({ contentItemId, versions }: { contentItemId: st
             <span className="font-medium">Version {row.version}</span>
             <span className="text-slate-600">
               {row.authorName ?? "Someone no longer here"} ·{" "}
-              <time dateTime={row.createdAt.toISOString()} suppressHydrationWarning>
-                {formatDateTime(row.createdAt)}
-              </time>
+              <DateTime value={row.createdAt} />
             </span>
           </li>
         ))}
