@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { trustProxySetting } from "./auth/client-address";
 
 // Every setting the server reads, validated once. See the README's configuration table.
 export const env = createEnv({
@@ -15,6 +16,8 @@ export const env = createEnv({
     MAIL_FROM: z.string().default("Crescendo <no-reply@crescendo.local>"),
     SEED_DEMO: z.enum(["0", "1"]).default("0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Which X-Forwarded-For entries to believe: none by default (see server/auth/client-address.ts).
+    TRUST_PROXY: trustProxySetting,
   },
   client: {},
   experimental__runtimeEnv: {},

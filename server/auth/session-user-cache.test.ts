@@ -74,3 +74,36 @@ describe("isSessionCookie", () => {
     for (const name of ["authjs.csrf-token", "crescendo-workspace", "xauthjs.session-token", "authjs.session-token.x"]) expect(isSessionCookie(name)).toBe(false);
   });
 });
+
+describe("SessionUserCache.forgetUser", () => {
+  it("makes the person's next request decode (and check) again, and leaves others cached", async () => {
+    const cache = new SessionUserCache();
+    const bob = { id: "user-bob", email: "bob@example.com", name: "Bob" };
+    const [adaDecoder, bobDecoder] = [countingDecoder(ada), countingDecoder(bob)];
+    const adaCookies = [{ name: "authjs.session-token", value: "ada-laptop" }];
+    const bobCookies = [{ name: "authjs.session-token", value: "bob-phone" }];
+    await cache.read(adaCookies, adaDecoder.decode);
+    await cache.read(bobCookies, bobDecoder.decode);
+
+    cache.forgetUser(ada.id);
+    await cache.read(adaCookies, adaDecoder.decode);
+    await cache.read(bobCookies, bobDecoder.decode);
+
+    expect([adaDecoder.calls, bobDecoder.calls]).toEqual([2, 1]);
+  });
+
+  it("does not keep an answer that was read before a revocation which happened meanwhile", async () => {
+    const cache = new SessionUserCache();
+    const cookies = [{ name: "authjs.session-token", value: "ada-laptop" }];
+    let calls = 0;
+    // The database said "live", then the session was revoked before the answer reached the cache.
+    const racing = async () => {
+      calls++;
+      if (calls === 1) cache.forgetUser(ada.id);
+      return ada;
+    };
+    await cache.read(cookies, racing);
+    await cache.read(cookies, racing);
+    expect(calls).toBe(2);
+  });
+});

@@ -42,3 +42,13 @@ export const acceptInvitationInput = z.object({
   name: personNameField,
   password: passwordField,
 });
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"),
+    newPassword: passwordField,
+  })
+  .refine((input) => input.newPassword !== input.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one",
+  });
