@@ -236,7 +236,7 @@ export async function seedDemoCampaigns(db: Database, input: { workspaceId: stri
     for (const status of pathTo[demo.status]) {
       // Approving is a manager's step; the owner takes the others.
       const actor = status === "approved" ? manager : owner;
-      await changeCampaignStatus(db, { workspaceId: input.workspaceId, actorId: actor.id, role: actor.role, campaignId: campaign.id, status });
+      await changeCampaignStatus(db, { workspaceId: input.workspaceId, actorId: actor.id, campaignId: campaign.id, status });
     }
   }
 }

@@ -1,31 +1,35 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type CampaignStatus, campaigns } from "@/db/schema";
-import type { MemberRole } from "@/db/schema/workspaces";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { campaignStatusLabels } from "./campaign-labels";
 import { assertTransition } from "./campaign-status";
 import { findCampaign } from "./find-campaign";
 
 /**
  * Moves a campaign along its status machine. Archiving remembers where the
- * campaign was, and restoring ("restore" below) puts it back there.
+ * campaign was, and restoring ("restore" below) puts it back there. Decided on
+ * the actor's role as it is inside the transaction (approving takes a manager).
  */
 export async function changeCampaignStatus(
   db: Database,
-  input: { workspaceId: string; actorId: string; role: MemberRole; campaignId: string; status: CampaignStatus },
+  input: { workspaceId: string; actorId: string; campaignId: string; status: CampaignStatus },
 ) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    const role = await assertActorRole(tx, input, "marketer");
     const current = await findCampaign(tx, input, { forUpdate: true });
-    assertTransition(current.status, input.status, input.role);
+    assertTransition(current.status, input.status, role);
     return saveStatus(tx, input, current.status, input.status, input.status === "archived" ? current.status : null);
   });
 }
 
 /** Takes an archived campaign back to the status it was archived from. */
 export async function restoreCampaign(db: Database, input: { workspaceId: string; actorId: string; campaignId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const current = await findCampaign(tx, input, { forUpdate: true });
     if (current.status !== "archived") {
       throw new AppError("CONFLICT", `Only archived campaigns can be restored; this one is ${campaignStatusLabels[current.status].toLowerCase()}.`);

@@ -5,6 +5,8 @@ import { recordAudit } from "@/server/services/audit/record-audit";
 import { generateMilestones, timelineAuditView } from "@/server/services/milestones/generate-milestones";
 import { planningSettings } from "@/server/services/settings/planning-settings";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
  * Creates a campaign as a draft, with its type's timeline unless `withTimeline`
@@ -15,7 +17,8 @@ export async function createCampaign(
   input: Omit<CreateCampaignInput, "withTimeline"> & { withTimeline?: boolean; workspaceId: string; actorId: string },
 ) {
   const { actorId, withTimeline = true, bufferDays, ...fields } = input;
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     await assertOwnerIsMember(tx, input);
     const buffer = bufferDays ?? (await planningSettings(tx, input)).milestoneBufferDays;
     const [campaign] = await tx

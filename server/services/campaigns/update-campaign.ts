@@ -7,11 +7,14 @@ import { changedFields, recordAudit } from "@/server/services/audit/record-audit
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 import { auditView } from "./create-campaign";
 import { findCampaign } from "./find-campaign";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /** Edits a campaign's fields (not its status: see changeCampaignStatus). Archived campaigns are read-only until restored. */
 export async function updateCampaign(db: Database, input: UpdateCampaignInput & { workspaceId: string; actorId: string }) {
   const { actorId, campaignId, workspaceId, ...fields } = input;
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const current = await findCampaign(tx, { workspaceId, campaignId }, { forUpdate: true });
     if (current.status === "archived") throw new AppError("CONFLICT", "This campaign is archived. Restore it to make changes.");
 
@@ -23,6 +26,8 @@ export async function updateCampaign(db: Database, input: UpdateCampaignInput & 
     const dateErrors = campaignDateErrors(dates);
     const firstError = Object.values(dateErrors)[0]?.[0];
     if (firstError) throw new AppError("BAD_REQUEST", firstError, { fieldErrors: dateErrors });
+    // After the campaign's lock, against the order, as only member changes lock memberships
+    // harder than this share lock, and they never lock a campaign: no cycle to deadlock in.
     if (fields.ownerId && fields.ownerId !== current.ownerId) await assertOwnerIsMember(tx, { workspaceId, ownerId: fields.ownerId });
 
     const diff = changedFields(auditView(current), fields);

@@ -6,11 +6,14 @@ import { findCampaign } from "@/server/services/campaigns/find-campaign";
 import { assertChannelRules } from "./assert-channel-rules";
 import { assertEditable, assertSchedulable, assertWithinCampaign, contentAuditView } from "./find-content-item";
 import { localToInstant } from "./local-time";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /** Adds a content item to a campaign, with its first version; scheduled when a local time and zone are given. */
 export async function createContentItem(db: Database, input: CreateContentInput & { workspaceId: string; actorId: string }) {
   const { workspaceId, actorId, campaignId, channel, title, body, media, scheduledAt: schedule } = input;
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const campaign = await findCampaign(tx, { workspaceId, campaignId }, { forUpdate: true });
     assertEditable(campaign);
     assertChannelRules(channel, { title, body, media });

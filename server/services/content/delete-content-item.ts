@@ -3,10 +3,13 @@ import type { Database } from "@/db";
 import { contentItems } from "@/db/schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertEditable, contentAuditView, findContentItem } from "./find-content-item";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /** Deletes an item and its versions; the campaign's history keeps what it was. */
 export async function deleteContentItem(db: Database, input: { workspaceId: string; actorId: string; contentItemId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const { item, campaign } = await findContentItem(tx, input, { forUpdate: true });
     assertEditable(campaign);
     await tx.delete(contentItems).where(and(eq(contentItems.id, item.id), eq(contentItems.workspaceId, input.workspaceId)));

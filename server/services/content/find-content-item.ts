@@ -1,13 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type Campaign, campaigns, type ContentItem, contentItems } from "@/db/schema";
 import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
 import { closedStatuses } from "@/server/services/campaigns/closed-statuses";
 import { AppError, fieldError } from "@/server/errors";
 
+const notFound = () => new AppError("NOT_FOUND", "That content item does not exist in this workspace.");
+
 /**
- * The content item with this id in this workspace and its campaign, locked for
- * the rest of the transaction when `forUpdate`; NOT_FOUND otherwise (another
+ * The content item with this id in this workspace and its campaign, both locked
+ * for the rest of the transaction when `forUpdate`; NOT_FOUND otherwise (another
  * workspace's item is indistinguishable from none).
  */
 export async function findContentItem(
@@ -15,15 +17,42 @@ export async function findContentItem(
   input: { workspaceId: string; contentItemId: string },
   options: { forUpdate?: boolean } = {},
 ): Promise<{ item: ContentItem; campaign: Campaign }> {
-  const query = tx
+  if (options.forUpdate) return lockContentItem(tx, input);
+  const [row] = await tx
     .select({ item: contentItems, campaign: campaigns })
     .from(contentItems)
     .innerJoin(campaigns, eq(campaigns.id, contentItems.campaignId))
     .where(and(eq(contentItems.workspaceId, input.workspaceId), eq(contentItems.id, input.contentItemId)))
     .limit(1);
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  if (!row) throw new AppError("NOT_FOUND", "That content item does not exist in this workspace.");
+  if (!row) throw notFound();
   return row;
+}
+
+/**
+ * Locks the item's campaign, then the item: the order every service locks in
+ * (deleting a campaign locks it, then its cascade locks the items). Locking both
+ * in one join took the item first and deadlocked against a campaign being
+ * deleted. Waiting for the campaign lets a delete finish first: the item is then
+ * gone, and NOT_FOUND says so.
+ */
+async function lockContentItem(tx: Database, input: { workspaceId: string; contentItemId: string }) {
+  const itemCampaign = tx
+    .select({ id: contentItems.campaignId })
+    .from(contentItems)
+    .where(and(eq(contentItems.workspaceId, input.workspaceId), eq(contentItems.id, input.contentItemId)));
+  const [campaign] = await tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.workspaceId, input.workspaceId), inArray(campaigns.id, itemCampaign)))
+    .for("update");
+  if (!campaign) throw notFound();
+  const [item] = await tx
+    .select()
+    .from(contentItems)
+    .where(and(eq(contentItems.id, input.contentItemId), eq(contentItems.campaignId, campaign.id)))
+    .for("update");
+  if (!item) throw notFound();
+  return { item, campaign };
 }
 
 /** An archived campaign is read-only until it is restored. */

@@ -5,6 +5,8 @@ import type { RescheduleContentInput } from "./content.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertSchedulable, assertWithinCampaign, findContentItem } from "./find-content-item";
 import { localToInstant } from "./local-time";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
  * Moves a content item to a wall-clock time in a zone (the calendar sends the
@@ -13,7 +15,8 @@ import { localToInstant } from "./local-time";
  * with the instant it had before, so the calendar can offer to undo the move.
  */
 export async function rescheduleContentItem(db: Database, input: RescheduleContentInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const { item, campaign } = await findContentItem(tx, input, { forUpdate: true });
     assertSchedulable(campaign);
     let scheduledAt: Date | null = null;

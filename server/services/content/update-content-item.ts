@@ -5,6 +5,8 @@ import type { UpdateContentInput } from "./content.schema";
 import { changedFields, recordAudit } from "@/server/services/audit/record-audit";
 import { assertChannelRules } from "./assert-channel-rules";
 import { assertEditable, findContentItem } from "./find-content-item";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
  * Saves a new title, body or images. Every save that changes one of them is a
@@ -13,7 +15,8 @@ import { assertEditable, findContentItem } from "./find-content-item";
  */
 export async function updateContentItem(db: Database, input: UpdateContentInput & { workspaceId: string; actorId: string }) {
   const { workspaceId, actorId, contentItemId, ...fields } = input;
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const { item, campaign } = await findContentItem(tx, { workspaceId, contentItemId }, { forUpdate: true });
     assertEditable(campaign);
     const next = { title: fields.title ?? item.title, body: fields.body ?? item.body, media: fields.media ?? item.media };

@@ -5,10 +5,13 @@ import type { CreateMilestoneInput } from "./milestone.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { findCampaign } from "@/server/services/campaigns/find-campaign";
 import { assertSchedulable, assertWithinCampaign, milestoneAuditView } from "./find-milestone";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /** Adds a milestone of the team's own to a campaign's timeline, on a day within the campaign. */
 export async function createMilestone(db: Database, input: CreateMilestoneInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const campaign = await findCampaign(tx, input, { forUpdate: true });
     assertSchedulable(campaign);
     assertWithinCampaign(campaign, input.dueDate);

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type Campaign, campaigns, type Milestone, milestones } from "@/db/schema";
 import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
@@ -8,21 +8,34 @@ import { AppError, fieldError } from "@/server/errors";
 /**
  * The milestone with this id in this workspace and its campaign, both locked for
  * the rest of the transaction; NOT_FOUND otherwise (another workspace's milestone
- * is indistinguishable from none).
+ * is indistinguishable from none). The campaign is locked first, then the
+ * milestone: the order every service locks in (deleting a campaign or
+ * regenerating its timeline locks it, then its milestones). Locking both in one
+ * join took the milestone first and deadlocked against those. Waiting for the
+ * campaign lets them finish first: the milestone is then gone, and NOT_FOUND says so.
  */
 export async function findMilestone(
   tx: Database,
   input: { workspaceId: string; milestoneId: string },
 ): Promise<{ milestone: Milestone; campaign: Campaign }> {
-  const [row] = await tx
-    .select({ milestone: milestones, campaign: campaigns })
+  const notFound = () => new AppError("NOT_FOUND", "That milestone does not exist in this workspace.");
+  const milestoneCampaign = tx
+    .select({ id: milestones.campaignId })
     .from(milestones)
-    .innerJoin(campaigns, eq(campaigns.id, milestones.campaignId))
-    .where(and(eq(milestones.workspaceId, input.workspaceId), eq(milestones.id, input.milestoneId)))
-    .limit(1)
+    .where(and(eq(milestones.workspaceId, input.workspaceId), eq(milestones.id, input.milestoneId)));
+  const [campaign] = await tx
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.workspaceId, input.workspaceId), inArray(campaigns.id, milestoneCampaign)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "That milestone does not exist in this workspace.");
-  return row;
+  if (!campaign) throw notFound();
+  const [milestone] = await tx
+    .select()
+    .from(milestones)
+    .where(and(eq(milestones.id, input.milestoneId), eq(milestones.campaignId, campaign.id)))
+    .for("update");
+  if (!milestone) throw notFound();
+  return { milestone, campaign };
 }
 
 /** Refuses to change the schedule of a completed, cancelled or archived campaign. */

@@ -6,6 +6,8 @@ import { recordAudit } from "@/server/services/audit/record-audit";
 import { findCampaign } from "@/server/services/campaigns/find-campaign";
 import { assertSchedulable } from "./find-milestone";
 import { generateMilestones, timelineAuditView } from "./generate-milestones";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
  * Replaces a campaign's milestones (done ones and the team's own included) with
@@ -13,7 +15,8 @@ import { generateMilestones, timelineAuditView } from "./generate-milestones";
  * buffer sent becomes the campaign's; without one the campaign keeps its own.
  */
 export async function regenerateMilestones(db: Database, input: RegenerateMilestonesInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     let campaign = await findCampaign(tx, input, { forUpdate: true });
     assertSchedulable(campaign);
     const previousBuffer = campaign.bufferDays;

@@ -4,13 +4,16 @@ import { milestones } from "@/db/schema";
 import type { RescheduleMilestoneInput } from "./milestone.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertSchedulable, assertWithinCampaign, findMilestone } from "./find-milestone";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
  * Moves a milestone to another day within its campaign's dates. Returns the
  * milestone with the day it had before, so the calendar can offer to undo the move.
  */
 export async function rescheduleMilestone(db: Database, input: RescheduleMilestoneInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const { milestone, campaign } = await findMilestone(tx, input);
     assertSchedulable(campaign);
     assertWithinCampaign(campaign, input.dueDate);

@@ -5,13 +5,16 @@ import type { UpdateMilestoneInput } from "./milestone.schema";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { findMilestone, milestoneAuditView } from "./find-milestone";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
  * Renames a milestone or marks it done (or not done). Allowed on completed and
  * cancelled campaigns, where wrap-up work is still ticked off; not on archived ones.
  */
 export async function updateMilestone(db: Database, input: UpdateMilestoneInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "marketer");
     const { milestone, campaign } = await findMilestone(tx, input);
     if (campaign.status === "archived") throw new AppError("CONFLICT", "This campaign is archived. Restore it to change its timeline.");
 
