@@ -1,10 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { type FormState, formStateFromError, formText } from "@/components/forms/form-state";
 import { createTRPCContext } from "@/server/api/context";
-import { createWorkspaceInput } from "@/server/services/workspaces/workspace.schema";
+import { createWorkspaceInput, switchWorkspaceInput } from "@/server/services/workspaces/workspace.schema";
 import { rememberWorkspace } from "@/server/auth/remember-workspace";
 import { createWorkspace } from "@/server/services/workspaces/create-workspace";
 import { resolveActiveWorkspace } from "@/server/services/workspaces/resolve-active-workspace";
@@ -17,11 +16,12 @@ async function signedInContext() {
 
 export async function switchWorkspaceAction(formData: FormData): Promise<void> {
   const { db, session } = await signedInContext();
-  const workspaceId = z.uuid().safeParse(formData.get("workspaceId"));
-  if (workspaceId.success) {
+  const parsed = switchWorkspaceInput.safeParse({ workspaceId: formData.get("workspaceId") });
+  if (parsed.success) {
+    const { workspaceId } = parsed.data;
     // Only a workspace the person belongs to can become the active one.
-    const workspace = await resolveActiveWorkspace(db, { userId: session.user.id, preferredWorkspaceId: workspaceId.data });
-    if (workspace?.id === workspaceId.data) await rememberWorkspace(workspace.id);
+    const workspace = await resolveActiveWorkspace(db, { userId: session.user.id, preferredWorkspaceId: workspaceId });
+    if (workspace?.id === workspaceId) await rememberWorkspace(workspace.id);
   }
   redirect("/");
 }

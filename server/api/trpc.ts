@@ -5,7 +5,7 @@ import { ZodError, z } from "zod";
 import type { Database } from "@/db";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { hasRole } from "@/server/auth/roles";
-import { AppError, type AppErrorCode } from "@/server/errors";
+import { AppError, type AppErrorCode, asAppError } from "@/server/errors";
 import { transformer } from "./transformer";
 import type { WorkspaceMembership } from "@/server/services/workspaces/list-my-workspaces";
 
@@ -52,8 +52,8 @@ const trpcCodes: Record<AppErrorCode, TRPCError["code"]> = {
 /** Services throw AppError; this is the one place it becomes a tRPC error. */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
+  const cause = result.ok ? undefined : asAppError(result.error.cause);
+  if (cause instanceof AppError) {
     throw new TRPCError({ code: trpcCodes[cause.code], message: cause.message, cause });
   }
   return result;

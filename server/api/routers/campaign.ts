@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { changeCampaignStatus, restoreCampaign } from "@/server/services/campaigns/change-campaign-status";
 import { createCampaign } from "@/server/services/campaigns/create-campaign";
@@ -9,6 +8,7 @@ import { listCampaigns } from "@/server/services/campaigns/list-campaigns";
 import { updateCampaign } from "@/server/services/campaigns/update-campaign";
 import { actorScope, createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
 import {
+  campaignActivityInput,
   campaignIdInput,
   changeCampaignStatusInput,
   createCampaignInput,
@@ -25,7 +25,7 @@ export const campaignRouter = createTRPCRouter({
     .input(campaignIdInput)
     .query(({ ctx, input }) => getCampaign(ctx.db, { ...input, ...scope(ctx) })),
   activity: workspaceProcedure
-    .input(campaignIdInput.extend({ cursor: z.number().int().positive().nullish() }))
+    .input(campaignActivityInput)
     .query(({ ctx, input }) => listCampaignActivity(ctx.db, { ...input, workspaceId: ctx.workspace.id })),
   create: memberProcedure.input(createCampaignInput).mutation(({ ctx, input }) => createCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
   update: memberProcedure

@@ -1,4 +1,6 @@
-// The security matrix (server/api/security/matrix.ts) for the campaigns group's routers.
+// The security matrix (server/api/security/matrix.ts) and the hostile-input probe (hostile.ts) for the campaigns group's routers.
+import { describeHostileInputs } from "./hostile";
 import { describeSecurityMatrix } from "./matrix";
 
 describeSecurityMatrix("campaigns");
+describeHostileInputs("campaigns");

@@ -6,17 +6,12 @@ import type { Database } from "@/db";
 import { memberRoles } from "@/db/schema/workspaces";
 import { test } from "@/db/test-db";
 import { type Snapshot, snapshotDatabase } from "@/db/test-snapshot";
-import { type Caller, callError, callerFor, signedOutCaller } from "@/server/api/test-caller";
+import { callError, callerFor, signedOutCaller } from "@/server/api/test-caller";
 import { transformer } from "@/server/api/transformer";
 import { hasRole } from "@/server/auth/roles";
 import { type Access, paths, sampleFor, type SecurityGroup, securityGroups } from "./samples";
+import { call } from "./call";
 import { seedTeam, type Team } from "./seed-team";
-
-/** Calls a procedure by its dotted path, as a client request would. */
-async function call(caller: Caller, path: string, input: unknown) {
-  const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
-  return (procedure as (input: unknown) => Promise<unknown>)(input);
-}
 
 async function settle(promise: Promise<unknown>) {
   try {

@@ -1,27 +1,21 @@
 import { z } from "zod";
 import { memberRoles } from "@/db/schema/enum-values";
+import { emailText, linkToken, passwordText, text } from "@/server/services/shared/text.schema";
 
 // Field schemas shared by the server and the forms that feed it.
-export const emailField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address, like name@company.com"));
+export const emailField = emailText();
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-export const passwordField = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200, "Use at most 200 characters");
+export const passwordField = passwordText({ min: PASSWORD_MIN_LENGTH, minMessage: `Use at least ${PASSWORD_MIN_LENGTH} characters` });
 
-export const personNameField = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+export const personNameField = text({ required: "Enter your name", max: 100 });
 
-export const workspaceNameField = z
-  .string()
-  .trim()
-  .min(2, "Give the workspace a name of at least 2 characters")
-  .max(80, "Use at most 80 characters");
+export const workspaceNameField = text({
+  min: { length: 2, message: "Give the workspace a name of at least 2 characters" },
+  required: "Give the workspace a name of at least 2 characters",
+  max: 80,
+});
 
 export const roleField = z.enum(memberRoles, { error: "Choose one of: admin, manager, marketer, viewer" });
 
@@ -34,11 +28,11 @@ export const signUpInput = z.object({
 
 export const signInInput = z.object({
   email: emailField,
-  password: z.string().min(1, "Enter your password").max(200),
+  password: passwordText({ min: 1, minMessage: "Enter your password" }),
 });
 
 export const acceptInvitationInput = z.object({
-  token: z.string().min(10).max(200),
+  token: linkToken("This invitation link is incomplete. Open it again from the email."),
   name: personNameField,
   password: passwordField,
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { isKnownTimeZone } from "@/server/services/content/local-time";
 import { campaignStatuses, channels } from "@/db/schema/enum-values";
 import { campaignStatusField, channelField, dayField } from "@/server/services/campaigns/campaign.schema";
+import { timeZoneName } from "@/server/services/shared/date.schema";
+import { id, int } from "@/server/services/shared/number.schema";
 
 // What the calendar asks for: a range of days seen from the viewer's time zone, and its filters.
 
@@ -12,21 +13,16 @@ export const MAX_CALENDAR_RANGE_DAYS = 62;
 export const MAX_PER_DAY = 10;
 
 /** An IANA zone name the runtime knows ("Europe/Berlin"). */
-export const ianaTimeZoneField = z
-  .string()
-  .trim()
-  .min(1, "Choose a time zone")
-  .max(100, "Choose a time zone by its name, like Europe/Berlin")
-  .refine(isKnownTimeZone, "Choose a time zone by its name, like Europe/Berlin");
+export const ianaTimeZoneField = timeZoneName();
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export const calendarFilters = {
-  campaignIds: z.array(z.uuid("Choose a campaign")).max(100, "Choose at most 100 campaigns").optional(),
+  campaignIds: z.array(id("Choose a campaign")).max(100, "Choose at most 100 campaigns").optional(),
   channels: z.array(channelField).max(channels.length).optional(),
-  ownerId: z.uuid("Choose an owner").optional(),
+  ownerId: id("Choose an owner").optional(),
   statuses: z.array(campaignStatusField).max(campaignStatuses.length).optional(),
 };
 
@@ -40,7 +36,13 @@ export const calendarRangeInput = z
     timeZone: ianaTimeZoneField,
     ...calendarFilters,
     /** The month view's summary: this many things a day, and how many more. */
-    perDay: z.number().int().min(1, "Show at least one thing a day").max(MAX_PER_DAY, `Show at most ${MAX_PER_DAY} things a day`).optional(),
+    perDay: int({
+      message: "Show a whole number of things a day",
+      min: 1,
+      minMessage: "Show at least one thing a day",
+      max: MAX_PER_DAY,
+      maxMessage: `Show at most ${MAX_PER_DAY} things a day`,
+    }).optional(),
   })
   .superRefine((input, ctx) => {
     const span = daysBetween(input.from, input.to);

@@ -1,56 +1,37 @@
 import { z } from "zod";
 import { campaignStatuses, campaignTypes, channels } from "@/db/schema/enum-values";
+import { plainDate } from "@/server/services/shared/date.schema";
+import { currencyCode, id, int, money, serialId } from "@/server/services/shared/number.schema";
+import { searchText, text } from "@/server/services/shared/text.schema";
 
 // Campaign fields, shared by the server and the campaign form.
 
-/**
- * A calendar day, "2026-03-09". A date input sends "" until a whole day is picked, and shows the day in the
- * browser's own format, so an empty field is asked for without naming a format the person never sees.
- */
-export const dayField = (what: string) =>
-  z.iso.date({ error: (issue) => (issue.input === "" ? `Choose the ${what}` : `Enter the ${what} as a date, like 2026-03-09`) });
+/** A calendar day, "2026-03-09", in the supported years. */
+export const dayField = plainDate;
 
 export const campaignTypeField = z.enum(campaignTypes, { error: `Choose a campaign type: ${campaignTypes.join(", ")}` });
 export const campaignStatusField = z.enum(campaignStatuses, { error: `Choose a status: ${campaignStatuses.join(", ")}` });
 export const channelField = z.enum(channels, { error: `Choose a channel: ${channels.join(", ")}` });
 
-const decimal = (what: string, max: number) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((value) => String(value).trim().replaceAll(",", ""))
-    .pipe(
-      z
-        .string()
-        .refine((value) => !value.startsWith("-"), `The ${what} can't be negative`)
-        // A negative number has its own message above, so it isn't also told about decimals.
-        .refine((value) => value.startsWith("-") || /^\d+(\.\d{1,2})?$/.test(value), `Enter the ${what} as a number with at most two decimals, like 12500 or 99.50`)
-        .refine((value) => Number(value) <= max, `The ${what} can be at most ${max.toLocaleString("en-US")}`),
-    );
-
 /** A form's empty field means "not set". */
-const optionalDecimal = (what: string, max: number) => z.union([z.literal("").transform(() => null), decimal(what, max)]).nullish();
+const optionalMoney = (what: string, max: number) => z.union([z.literal("").transform(() => null), money(what, max)]).nullish();
 
-const currencies = new Set(Intl.supportedValuesOf("currency"));
-export const currencyField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((code) => currencies.has(code), "Choose a currency by its three-letter code, like USD or EUR");
+export const currencyField = currencyCode();
 
 export const campaignFields = {
-  name: z.string().trim().min(1, "Give the campaign a name").max(120, "Use at most 120 characters"),
+  name: text({ required: "Give the campaign a name", max: 120 }),
   type: campaignTypeField,
-  goal: z.string().trim().max(1000, "Use at most 1,000 characters"),
-  kpiName: z.string().trim().max(80, "Use at most 80 characters"),
-  kpiTarget: optionalDecimal("KPI target", 999_999_999_999),
-  audience: z.string().trim().max(200, "Use at most 200 characters"),
+  goal: text({ max: 1000, multiline: true }),
+  kpiName: text({ max: 80 }),
+  kpiTarget: optionalMoney("KPI target", 999_999_999_999),
+  audience: text({ max: 200 }),
   channels: z
     .array(channelField)
     .max(channels.length)
     .transform((list) => [...new Set(list)]),
-  budgetAmount: optionalDecimal("budget", 999_999_999_999),
+  budgetAmount: optionalMoney("budget", 999_999_999_999),
   currency: currencyField,
-  ownerId: z.uuid("Choose an owner"),
+  ownerId: id("Choose an owner"),
   startDate: dayField("start date"),
   launchDate: dayField("launch date"),
   endDate: dayField("end date"),
@@ -76,14 +57,19 @@ function checkDates(dates: CampaignDates, ctx: z.RefinementCtx) {
   }
 }
 
-export const campaignIdInput = z.object({ campaignId: z.uuid("Choose a campaign") });
+export const campaignIdInput = z.object({ campaignId: id("Choose a campaign") });
+
+/** A campaign's activity, a page at a time: `cursor` is the previous page's `nextCursor` (an audit entry's number). */
+export const campaignActivityInput = campaignIdInput.extend({ cursor: serialId("That page of activity does not exist").nullish() });
 
 /** Extra business days kept free before each generated milestone. */
-export const bufferDaysField = z
-  .number({ error: "Enter the buffer as a whole number of days" })
-  .int("Enter the buffer as a whole number of days")
-  .min(0, "The buffer can't be negative")
-  .max(30, "Use a buffer of at most 30 business days");
+export const bufferDaysField = int({
+  message: "Enter the buffer as a whole number of days",
+  min: 0,
+  minMessage: "The buffer can't be negative",
+  max: 30,
+  maxMessage: "Use a buffer of at most 30 business days",
+});
 
 export const createCampaignInput = z
   .object({
@@ -109,17 +95,17 @@ export const campaignSortFields = ["updated", "start", "name"] as const;
 
 export const listCampaignsInput = z
   .object({
-    search: z.string().trim().max(120).optional(),
+    search: searchText(120).optional(),
     statuses: z.array(campaignStatusField).max(campaignStatuses.length).optional(),
     types: z.array(campaignTypeField).max(campaignTypes.length).optional(),
-    ownerId: z.uuid("Choose an owner").optional(),
+    ownerId: id("Choose an owner").optional(),
     channel: channelField.optional(),
     /** Campaigns running at some point between these days. */
     from: dayField("first day").optional(),
     to: dayField("last day").optional(),
     sort: z.enum(campaignSortFields).default("updated"),
-    page: z.number().int().min(1).max(100_000).default(1),
-    pageSize: z.number().int().min(1).max(100).default(25),
+    page: int({ message: "Choose a page", min: 1, minMessage: "Choose a page", max: 100_000, maxMessage: "That page does not exist" }).default(1),
+    pageSize: int({ message: "Choose how many to show", min: 1, minMessage: "Show at least one campaign", max: 100, maxMessage: "Show at most 100 campaigns a page" }).default(25),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, { path: ["to"], message: "The last day can't be before the first day" });
 

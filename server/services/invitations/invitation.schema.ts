@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, roleField } from "@/server/services/accounts/account.schema";
+import { id } from "@/server/services/shared/number.schema";
 
 export const inviteInput = z.object({ email: emailField, role: roleField });
-export const invitationIdInput = z.object({ invitationId: z.uuid("Choose an invitation") });
+export const invitationIdInput = z.object({ invitationId: id("Choose an invitation") });

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { bufferDaysField, campaignIdInput, dayField } from "@/server/services/campaigns/campaign.schema";
+import { id } from "@/server/services/shared/number.schema";
+import { text } from "@/server/services/shared/text.schema";
 
 // Milestone fields, shared by the server and the campaign page's timeline.
 
-export const milestoneNameField = z.string().trim().min(1, "Give the milestone a name").max(80, "Use at most 80 characters");
-export const milestoneIdInput = z.object({ milestoneId: z.uuid("Choose a milestone") });
+export const milestoneNameField = text({ required: "Give the milestone a name", max: 80 });
+export const milestoneIdInput = z.object({ milestoneId: id("Choose a milestone") });
 
 export const createMilestoneInput = campaignIdInput.extend({ name: milestoneNameField, dueDate: dayField("due date") });
 

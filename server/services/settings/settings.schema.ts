@@ -1,28 +1,31 @@
 import { z } from "zod";
 import { bufferDaysField, dayField } from "@/server/services/campaigns/campaign.schema";
+import { timeZoneName } from "@/server/services/shared/date.schema";
+import { sharedField } from "@/server/services/shared/field-kinds";
+import { id, int } from "@/server/services/shared/number.schema";
+import { text } from "@/server/services/shared/text.schema";
 
 // Planning settings and blackout dates, shared by the server and the settings page.
 // Holiday countries are checked on the server, against the holiday rules it has.
 
-// "UTC" is the default but not one of the zones Intl lists.
-const timeZones = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
+/** Two letters, upper-cased; whether the server has the country's holiday rules is checked by the service. */
+const countryCode = sharedField(
+  text({ max: 100, required: "Choose a country from the list" })
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Choose a country from the list"),
+  "text",
+);
 
 export const updateSettingsInput = z.object({
-  holidayCountry: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Choose a country from the list")
-    .nullable(),
-  timeZone: z
-    .string()
-    .trim()
-    .refine((zone) => timeZones.has(zone), "Choose a time zone from the list, like Europe/Berlin"),
-  channelDailyLimit: z
-    .number({ error: "Enter the limit as a whole number" })
-    .int("Enter the limit as a whole number")
-    .min(1, "Allow at least 1 item per channel per day")
-    .max(50, "Use a limit of at most 50 items per channel per day"),
+  holidayCountry: countryCode.nullable(),
+  timeZone: timeZoneName("Choose a time zone from the list, like Europe/Berlin"),
+  channelDailyLimit: int({
+    message: "Enter the limit as a whole number",
+    min: 1,
+    minMessage: "Allow at least 1 item per channel per day",
+    max: 50,
+    maxMessage: "Use a limit of at most 50 items per channel per day",
+  }),
   milestoneBufferDays: bufferDaysField,
 });
 
@@ -30,11 +33,11 @@ export const addBlackoutInput = z
   .object({
     startDate: dayField("first day"),
     endDate: dayField("last day"),
-    reason: z.string().trim().min(1, "Say why nothing should go out, like “Company offsite”").max(120, "Use at most 120 characters"),
+    reason: text({ required: "Say why nothing should go out, like “Company offsite”", max: 120 }),
   })
   .refine((input) => input.startDate <= input.endDate, { path: ["endDate"], message: "The last day can't be before the first day" });
 
-export const blackoutIdInput = z.object({ blackoutId: z.uuid("Choose a blackout date") });
+export const blackoutIdInput = z.object({ blackoutId: id("Choose a blackout date") });
 
 export type UpdateSettingsInput = z.infer<typeof updateSettingsInput>;
 export type AddBlackoutInput = z.infer<typeof addBlackoutInput>;

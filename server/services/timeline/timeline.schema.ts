@@ -1,16 +1,19 @@
 import { z } from "zod";
 import { bufferDaysField, campaignTypeField, dayField } from "@/server/services/campaigns/campaign.schema";
 import { milestoneNameField } from "@/server/services/milestones/milestone.schema";
+import { int } from "@/server/services/shared/number.schema";
 
 // Timeline templates, shared by the server and the settings page's template editor.
 
 export const templateMilestoneField = z.object({
   name: milestoneNameField,
-  businessDaysBeforeLaunch: z
-    .number({ error: "Enter the business days before launch as a whole number" })
-    .int("Enter the business days before launch as a whole number")
-    .min(-60, "A milestone can be at most 60 business days after launch")
-    .max(250, "A milestone can be at most 250 business days before launch"),
+  businessDaysBeforeLaunch: int({
+    message: "Enter the business days before launch as a whole number",
+    min: -60,
+    minMessage: "A milestone can be at most 60 business days after launch",
+    max: 250,
+    maxMessage: "A milestone can be at most 250 business days before launch",
+  }),
 });
 
 export const templateTypeInput = z.object({ type: campaignTypeField });

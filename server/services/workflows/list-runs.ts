@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowRunStatus, workflowFunctions, workflowRuns } from "@/db/schema";
+import type { InstantCursor } from "@/server/services/shared/cursor.schema";
 
 export const RUNS_PAGE_SIZE = 50;
 
@@ -11,10 +12,11 @@ export const RUNS_PAGE_SIZE = 50;
  */
 export async function listRuns(
   db: Database,
-  input: { workspaceId: string; status?: WorkflowRunStatus; functionId?: string; cursor?: string | null; limit?: number },
+  input: { workspaceId: string; status?: WorkflowRunStatus; functionId?: string; cursor?: InstantCursor | null; limit?: number },
 ) {
   const limit = input.limit ?? RUNS_PAGE_SIZE;
-  const [after, afterId] = input.cursor?.split("_") ?? [];
+  // Decoded and checked by listRunsInput (workflow.schema.ts): a real instant in the supported years and a uuid.
+  const after = input.cursor;
   const rows = await db
     .select({
       id: workflowRuns.id,
@@ -34,7 +36,7 @@ export async function listRuns(
         eq(workflowRuns.workspaceId, input.workspaceId),
         input.status ? eq(workflowRuns.status, input.status) : undefined,
         input.functionId ? eq(workflowRuns.functionId, input.functionId) : undefined,
-        after && afterId ? sql`(${workflowRuns.createdAt}, ${workflowRuns.id}) < (${after}::timestamptz, ${afterId}::uuid)` : undefined,
+        after ? sql`(${workflowRuns.createdAt}, ${workflowRuns.id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
     .orderBy(desc(workflowRuns.createdAt), desc(workflowRuns.id))
