@@ -39,7 +39,7 @@ export const acceptInvitationInput = z.object({
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(200, "Use at most 200 characters"),
+    currentPassword: passwordText({ min: 1, minMessage: "Enter your current password" }),
     newPassword: passwordField,
   })
   .refine((input) => input.newPassword !== input.currentPassword, {
