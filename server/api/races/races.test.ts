@@ -242,6 +242,24 @@ describe.skipIf(!onPostgres)("races on PostgreSQL", () => {
       to: "manager",
       call: (caller, team) => caller.member.remove({ userId: team.viewer.id }),
     },
+    {
+      name: "an admin made a manager while changing the workspace's settings",
+      who: "admin",
+      to: "manager",
+      call: (caller) => caller.settings.update({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 2 }),
+    },
+    {
+      name: "a manager made a marketer while adding a blackout date",
+      who: "manager",
+      to: "marketer",
+      call: (caller) => caller.settings.addBlackout({ startDate: dayFromToday(3), endDate: dayFromToday(4), reason: "Offsite" }),
+    },
+    {
+      name: "a manager made a marketer while editing a timeline template",
+      who: "manager",
+      to: "marketer",
+      call: (caller) => caller.template.update({ type: "webinar", milestones: [{ name: "Dry run", businessDaysBeforeLaunch: 1 }] }),
+    },
   ];
 
   for (const { name, who, to, call } of cases) {

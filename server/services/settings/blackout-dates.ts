@@ -4,6 +4,8 @@ import { blackoutDates } from "@/db/schema";
 import type { AddBlackoutInput } from "./settings.schema";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 const view = (row: typeof blackoutDates.$inferSelect) => ({ startDate: row.startDate, endDate: row.endDate, reason: row.reason });
 
@@ -18,7 +20,8 @@ export async function listBlackouts(db: Database, input: { workspaceId: string }
 }
 
 export async function addBlackout(db: Database, input: AddBlackoutInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "manager");
     const [row] = await tx
       .insert(blackoutDates)
       .values({ workspaceId: input.workspaceId, startDate: input.startDate, endDate: input.endDate, reason: input.reason })
@@ -29,7 +32,8 @@ export async function addBlackout(db: Database, input: AddBlackoutInput & { work
 }
 
 export async function removeBlackout(db: Database, input: { workspaceId: string; actorId: string; blackoutId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "manager");
     const [row] = await tx
       .delete(blackoutDates)
       .where(and(eq(blackoutDates.workspaceId, input.workspaceId), eq(blackoutDates.id, input.blackoutId)))

@@ -5,10 +5,13 @@ import type { UpdateTemplateInput } from "./timeline.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { defaultTemplates } from "./default-templates";
 import { findTemplate } from "./find-template";
+import { assertActorRole } from "@/server/services/members/assert-actor-role";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /** Saves the workspace's own timeline for a campaign type; campaigns created afterwards use it. */
 export async function updateTemplate(db: Database, input: UpdateTemplateInput & { workspaceId: string; actorId: string }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "manager");
     const before = await findTemplate(tx, input);
     if (JSON.stringify(before.milestones) === JSON.stringify(input.milestones) && before.custom) return { type: input.type, custom: true, milestones: before.milestones };
     await tx
@@ -33,7 +36,8 @@ export async function updateTemplate(db: Database, input: UpdateTemplateInput & 
 
 /** Drops the workspace's own timeline for a campaign type, back to the built-in one. */
 export async function resetTemplate(db: Database, input: { workspaceId: string; actorId: string; type: CampaignType }) {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
+    await assertActorRole(tx, input, "manager");
     const [removed] = await tx
       .delete(campaignTemplates)
       .where(and(eq(campaignTemplates.workspaceId, input.workspaceId), eq(campaignTemplates.type, input.type)))
