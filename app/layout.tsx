@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { TRPCReactProvider } from "@/components/trpc/react";
 import "./globals.css";
 
@@ -7,7 +8,11 @@ export const metadata: Metadata = {
   description: "Plan campaigns, work tasks, get content approved and run outreach in one place.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page render per request, which the CSP nonce
+  // needs (proxy.ts): Next puts it on its scripts while rendering, and a page built
+  // ahead of time would carry none and be blocked.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen">
