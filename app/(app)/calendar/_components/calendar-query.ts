@@ -1,4 +1,5 @@
 import { campaignStatuses, channels, type CampaignStatus, type Channel } from "@/db/schema/enum-values";
+import { isSupportedDay } from "@/server/services/shared/date.schema";
 
 // The calendar's state in the address (?view=week&date=2026-03-09&channel=linkedin…),
 // read the same way by the page and its client components.
@@ -38,7 +39,7 @@ export function readCalendarState(params: Params): CalendarState {
   const ownerId = one(params, "owner");
   return {
     view: view && view in calendarViews ? (view as CalendarViewName) : "month",
-    date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
+    date: date && isSupportedDay(date) ? date : undefined,
     campaignId: campaignId && uuid.test(campaignId) ? campaignId : undefined,
     channel: channels.find((value) => value === one(params, "channel")),
     ownerId: ownerId && uuid.test(ownerId) ? ownerId : undefined,

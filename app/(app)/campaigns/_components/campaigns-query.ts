@@ -1,13 +1,16 @@
 import { campaignStatuses, campaignTypes, channels } from "@/server/services/campaigns/campaign-labels";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
-import { campaignSortFields, type ListCampaignsInput } from "@/server/services/campaigns/campaign.schema";
+import { campaignSortFields, type ListCampaignsInput, listCampaignsInput } from "@/server/services/campaigns/campaign.schema";
+import { isSupportedDay } from "@/server/services/shared/date.schema";
 
 // The campaign list's filters live in the address (?q=&status=&type=&owner=&channel=&from=&to=&sort=&page=),
 // so a filtered list can be shared and survives a reload. Unknown values are dropped, not errors.
 
 type Params = { get(name: string): string | null; getAll(name: string): string[] };
 
-const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isDay = (value: string | null): value is string => !!value && isSupportedDay(value);
+/** Search words the list's schema takes (no control characters, nothing cut in half). */
+const searchWords = (value: string | undefined) => (value && listCampaignsInput.shape.search.safeParse(value).success ? value : undefined);
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pick = <T extends string>(values: readonly T[], wanted: string[]) => wanted.filter((value): value is T => values.includes(value as T));
 
@@ -23,7 +26,7 @@ export function campaignsQueryInput(params: Params): ListCampaignsInput {
   const from = params.get("from");
   const to = params.get("to");
   return {
-    search: params.get("q")?.trim().slice(0, 120) || undefined,
+    search: searchWords(params.get("q")?.trim().slice(0, 120)),
     statuses: statuses.length ? statuses : undefined,
     types: types.length ? types : undefined,
     ownerId: owner && uuidPattern.test(owner) ? owner : undefined,

@@ -1,4 +1,5 @@
 import type { WorkflowRunStatus } from "@/db/schema/workflows";
+import { listRunsInput } from "@/server/services/workflows/workflow.schema";
 
 // Shared by the page, which prefetches the list, and the table, which reads it:
 // both must ask for exactly the same query.
@@ -12,7 +13,9 @@ export interface RunFilters {
 }
 
 export function runsQueryInput(filters: RunFilters) {
-  return { ...(filters.status ? { status: filters.status } : {}), ...(filters.functionId ? { functionId: filters.functionId } : {}) };
+  // A function name from the address that the list's schema refuses (control characters, too long) is dropped, like an unknown status.
+  const functionId = filters.functionId && listRunsInput.shape.functionId.safeParse(filters.functionId).success ? filters.functionId : undefined;
+  return { ...(filters.status ? { status: filters.status } : {}), ...(functionId ? { functionId } : {}) };
 }
 
 export const runsPageParams = {
