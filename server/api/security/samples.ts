@@ -25,7 +25,12 @@ export const samples: Record<string, Sample> = {
   "member.changeRole": { access: "admin", input: (team) => ({ userId: team.marketer.id, role: "viewer" }) },
   "member.remove": { access: "admin", input: (team) => ({ userId: team.marketer.id }) },
   "invitation.list": { access: "admin" },
-  "invitation.create": { access: "admin", input: (team) => ({ email: team.invitation.email, role: "admin" }) },
+  // A new address: the team's open invitation would be refused as already invited.
+  "invitation.create": { access: "admin", input: () => ({ email: "probe-invitee@example.test", role: "admin" }) },
+  "invitation.resend": {
+    access: "admin",
+    input: (team) => ({ invitationId: team.invitation.id, requestId: "5f0c6a1e-8d2b-4c3a-9e7f-1a2b3c4d5e6f" }),
+  },
   "invitation.revoke": { access: "admin", input: (team) => ({ invitationId: team.invitation.id }) },
   "outbox.list": { access: "admin" },
   "workflow.listRuns": { access: "manager", input: () => ({}) },

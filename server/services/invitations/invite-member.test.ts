@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
-import { outboxEmails, workflowEvents } from "@/db/schema";
+import { invitations, outboxEmails, workflowEvents } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { deliverInvitationEmails, invitationTokenFromOutbox } from "@/db/test-outbox";
 import { snapshotDatabase } from "@/db/test-snapshot";
@@ -39,11 +40,26 @@ describe("inviteMember", () => {
     });
   });
 
-  test("inviting the same person again renews the invitation: new role and link, the old link stops working", async ({ db }) => {
+  test("inviting someone with an open invitation says already invited, and the first link keeps working", async ({ db }) => {
+    const team = await createTeam(db);
+    const input = { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test" };
+    await inviteMember(db, { ...input, role: "viewer" });
+    const firstToken = await invitationTokenFromOutbox(db, "nia@example.test");
+    const before = await snapshotDatabase(db);
+
+    const error = await inviteMember(db, { ...input, role: "marketer" }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: "CONFLICT", fieldErrors: { email: [expect.stringContaining("nia@example.test is already invited")] } });
+    expect(await snapshotDatabase(db)).toEqual(before);
+    expect(await getInvitationByToken(db, { token: firstToken })).toMatchObject({ role: "viewer", status: "pending" });
+  });
+
+  test("inviting again after the invitation expired renews it: new role and link, the old link stops working", async ({ db }) => {
     const team = await createTeam(db);
     const input = { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test" };
     const first = await inviteMember(db, { ...input, role: "viewer" });
     const oldToken = await invitationTokenFromOutbox(db, "nia@example.test");
+    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, first.id));
 
     const renewed = await inviteMember(db, { ...input, role: "marketer" });
     const newToken = await invitationTokenFromOutbox(db, "nia@example.test");

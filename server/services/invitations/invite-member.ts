@@ -1,17 +1,19 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { invitations, memberships, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { memberInvited } from "@/inngest/events";
 import { sendEvents } from "@/inngest/send-events";
-import { AppError, fieldError } from "@/server/errors";
+import { fieldError } from "@/server/errors";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { INVITATION_LIFETIME_MS, newInvitationToken } from "./invitation-token";
 
 /**
- * Invites a person by email. Inviting someone who already has an open invitation
- * renews it (new link, new role, new expiry) and the old link stops working.
+ * Invites a person by email. Someone with an open invitation is refused as
+ * already invited (a new link would silently kill the one they may have just
+ * opened; resend-invitation sends the same link again); an expired invitation is
+ * renewed (new link, new role, new expiry).
  * The email goes out from a workflow (send-invitation-email) once this commits.
  * The actor must still be an admin when it happens (checked under lock).
  */
@@ -36,12 +38,18 @@ export async function inviteMember(db: Database, input: { workspaceId: string; a
         target: [invitations.workspaceId, invitations.email],
         targetWhere: sql`${invitations.acceptedAt} is null and ${invitations.revokedAt} is null`,
         set: { role: input.role, tokenHash, tokenNonce, invitedById: input.actorId, expiresAt, createdAt: new Date() },
+        // Only an expired invitation is renewed; a live one is left as it is (no row comes back).
+        setWhere: lte(invitations.expiresAt, sql`now()`),
       })
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
-    if (!row) throw new AppError("NOT_FOUND", "This workspace no longer exists.");
+    if (!row) throw alreadyInvited(input.email);
     return row;
   });
 
   await sendEvents(db, [memberInvited.create({ workspaceId: input.workspaceId, invitationId: invitation.id }, { id: `member-invited-${tokenHash.slice(0, 24)}` })]);
   return invitation;
+}
+
+function alreadyInvited(email: string) {
+  return fieldError("email", `${email} is already invited. Resend the invitation to email the same link again.`, "CONFLICT");
 }

@@ -26,12 +26,14 @@ async function inviteeViewer(db: Database, invitationId: string): Promise<Viewer
 /**
  * Emails an invitation's link, rebuilt from its nonce. An invitation that was
  * accepted, withdrawn, or renewed since (a new nonce) gets no email from this
- * call; the renewal sends its own. Sending twice for one link sends once.
+ * call; the renewal sends its own. Sending twice for one link sends once, unless
+ * `resendKey` names a new request to send it again (one email per key).
  */
 export async function sendInvitationEmail(
   db: Database,
   input: { workspaceId: string; invitationId: string },
   mail: MailOptions = {},
+  resendKey?: string,
 ): Promise<{ sent: boolean; reason?: string }> {
   const row = await findInvitation(db, and(eq(invitations.id, input.invitationId), eq(invitations.workspaceId, input.workspaceId)));
   if (!row) return { sent: false, reason: "The invitation no longer exists." };
@@ -56,7 +58,7 @@ export async function sendInvitationEmail(
         ``,
         `The link works once and expires on ${formatDateTimeWithZone(viewer, row.expiresAt)}.`,
       ].join("\n"),
-      idempotencyKey: `invitation:${input.invitationId}:${row.tokenNonce}`,
+      idempotencyKey: `invitation:${input.invitationId}:${row.tokenNonce}${resendKey ? `:resend:${resendKey}` : ""}`,
     },
     mail,
   );
