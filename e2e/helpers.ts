@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { expectToast } from "./toast";
 
 export const DEMO_PASSWORD = "crescendo-demo";
 
@@ -30,7 +31,7 @@ export async function inviteAndReadLink(page: Page, email: string): Promise<stri
   const invite = page.getByRole("region", { name: "Invite a teammate" });
   await invite.getByLabel("Email").fill(email);
   await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  await expectToast(page, `Invitation sent to ${email}.`);
   await page.goto("/outbox");
   const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
   const link = body.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];

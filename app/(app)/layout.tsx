@@ -4,6 +4,7 @@ import { createTRPCContext, myWorkspaces } from "@/server/api/context";
 import { RememberTimeZone } from "@/components/remember-time-zone";
 import { requestViewer } from "@/components/viewer/request-viewer";
 import { ViewerProvider } from "@/components/viewer/viewer-context";
+import { Toaster } from "@/components/ui/toaster";
 import { hasRole } from "@/server/auth/roles";
 import { AppNav } from "./_components/app-nav";
 import { navItems } from "./_components/nav-items";
@@ -42,6 +43,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <ViewerProvider viewer={viewer}>
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
       <RememberTimeZone renderedIn={viewer.timeZone} storeAsPreference={!hasTimeZonePreference} />
+      <Toaster />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"

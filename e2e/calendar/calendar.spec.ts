@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { transformer } from "@/server/api/transformer";
 import { formatDay } from "@/server/services/date-time";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -148,7 +149,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   // Subscribe: make the private link and read it as a calendar app would.
   const subscribe = page.getByRole("region", { name: "Subscribe" });
   await subscribe.getByRole("button", { name: "Create calendar link" }).click();
-  await expect(subscribe.getByRole("alert").or(subscribe.getByRole("status"))).toHaveText("Your calendar link is ready.");
+  await expectToast(page, "Your calendar link is ready.");
   const url = await subscribe.getByLabel("Your calendar link").inputValue();
   expect(url).toMatch(/\/api\/calendar\/[\w-]+\.ics$/);
   const feed = await page.request.get(url);
@@ -167,6 +168,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   // Turned off, the link answers "not found".
   await subscribe.getByRole("button", { name: "Turn off…" }).click();
   await subscribe.getByRole("button", { name: "Turn off link" }).click();
+  await expectToast(page, "The link is turned off.");
   await expect(subscribe.getByRole("button", { name: "Create calendar link" })).toBeVisible();
   expect((await page.request.get(url)).status()).toBe(404);
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -18,7 +19,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await planning.getByLabel("Holiday country").selectOption({ label: "Germany" });
   await planning.getByLabel("Time zone").selectOption("Europe/Berlin");
   await planning.getByRole("button", { name: "Save planning settings" }).click();
-  await expect(planning.getByRole("status")).toHaveText("Planning settings saved.");
+  await expectToast(page, "Planning settings saved.");
 
   // A limit out of range is refused next to its field.
   await planning.getByLabel("Most items per channel per day").fill("51");
@@ -26,7 +27,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await expect(planning.getByText("Use a limit of at most 50 items per channel per day")).toBeVisible();
   await planning.getByLabel("Most items per channel per day").fill("4");
   await planning.getByRole("button", { name: "Save planning settings" }).click();
-  await expect(planning.getByRole("status")).toHaveText("Planning settings saved.");
+  await expectToast(page, "Planning settings saved.");
 
   // Blackout dates.
   const blackouts = page.getByRole("region", { name: "Blackout dates" });
@@ -35,6 +36,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await blackouts.getByLabel("Last day").fill("2027-06-11");
   await blackouts.getByLabel("Reason").fill(reason);
   await blackouts.getByRole("button", { name: "Add blackout" }).click();
+  await expectToast(page, `Blackout “${reason}” added.`);
   await expect(blackouts.getByText(reason)).toBeVisible();
   await expect(blackouts.getByText("2027-06-10 to 2027-06-11")).toBeVisible();
 
@@ -52,7 +54,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await templates.getByLabel(`Milestone ${count + 1} business days before launch`).fill("2");
   await templates.getByRole("button", { name: `Move milestone ${count + 1} up` }).click();
   await templates.getByRole("button", { name: "Save template" }).click();
-  await expect(templates.getByRole("status")).toHaveText("The newsletter template is saved. New campaigns of this type use it.");
+  await expectToast(page, "The newsletter template is saved. New campaigns of this type use it.");
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Planning" }).getByLabel("Holiday country")).toHaveValue("DE");
@@ -73,5 +75,6 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
 
   // And the blackout date goes.
   await page.getByRole("region", { name: "Blackout dates" }).getByRole("button", { name: new RegExp(`Remove blackout “${reason}”`) }).click();
+  await expectToast(page, "Blackout removed.");
   await expect(page.getByRole("region", { name: "Blackout dates" }).getByText(reason)).toHaveCount(0);
 });

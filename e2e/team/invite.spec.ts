@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_STATE, inviteAndReadLink, LONG_JOURNEY_TIMEOUT, signIn, signOut, uniqueEmail } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -12,7 +13,7 @@ test("an admin invites a member, who accepts from the emailed link and signs in"
   await invite.getByLabel("Email").fill(email);
   await invite.getByLabel("Role").selectOption("Marketer");
   await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  await expectToast(page, `Invitation sent to ${email}.`);
   await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(email)).toBeVisible();
 
   // The invitation is in the outbox, with its link.
@@ -55,7 +56,7 @@ test("an admin changes a member's role", async ({ page }) => {
   const role = page.getByLabel("Role of Chris Okafor");
   const next = (await role.inputValue()) === "viewer" ? "Marketer" : "Viewer";
   await role.selectOption(next);
-  await expect(page.getByRole("status")).toHaveText(`Chris Okafor is now ${next.toLowerCase()}.`);
+  await expectToast(page, `Chris Okafor is now ${next.toLowerCase()}.`);
   await page.reload();
   await expect(page.getByLabel("Role of Chris Okafor")).toHaveValue(next.toLowerCase());
 });
@@ -74,6 +75,7 @@ test("an admin withdraws an invitation and its link stops working", async ({ pag
 
   await page.goto("/team");
   await page.getByRole("button", { name: `Withdraw the invitation for ${email}` }).click();
+  await expectToast(page, `The invitation for ${email} was withdrawn.`);
   await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(email)).toHaveCount(0);
 
   const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -97,11 +99,68 @@ test("an admin removes a member after confirming", async ({ page, browser }) => 
   await page.goto("/team");
   await page.getByRole("button", { name: "Remove Lee Leaver" }).click();
   await page.getByRole("button", { name: "Yes, remove" }).click();
-  await expect(page.getByRole("status")).toHaveText("Lee Leaver was removed from the workspace.");
+  await expectToast(page, "Lee Leaver was removed from the workspace.");
   await expect(page.getByRole("row", { name: /Lee Leaver/ })).toHaveCount(0);
 
   // Their next visit finds no workspace, and offers to create one.
   await leaverPage.reload();
   await expect(leaverPage.getByRole("heading", { name: "You're not in a workspace yet" })).toBeVisible();
   await leaver.close();
+});
+
+test("inviting someone already invited says so and resends the same link, which still works", async ({ page, browser }) => {
+  const email = uniqueEmail("twice");
+  const link = await inviteAndReadLink(page, email);
+
+  await page.goto("/team");
+  const invite = page.getByRole("region", { name: "Invite a teammate" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  await expect(invite.getByLabel("Email")).toHaveAccessibleDescription(`${email} is already invited. Resend the invitation to email the same link again.`);
+  await invite.getByRole("button", { name: "Resend the same link" }).click();
+  await expectToast(page, `Invitation sent again to ${email}.`);
+
+  // The list offers the same, per invitation.
+  await page.getByRole("button", { name: `Resend the invitation to ${email}` }).click();
+  await expectToast(page, `Invitation sent again to ${email}.`);
+
+  // Three emails, one link.
+  await page.goto("/outbox");
+  const bodies = await page.getByRole("article").filter({ hasText: email }).locator("pre").allInnerTexts();
+  expect(bodies).toHaveLength(3);
+  for (const body of bodies) expect(body).toContain(link);
+
+  const invitee = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const inviteePage = await invitee.newPage();
+  await inviteePage.goto(link);
+  await expect(inviteePage.getByRole("heading", { name: "Join Acme Marketing" })).toBeVisible();
+  await invitee.close();
+});
+
+test("after a refusal on the accept form, what was typed stays and the focus goes to the problem", async ({ page, browser }) => {
+  const email = uniqueEmail("refused");
+  const link = await inviteAndReadLink(page, email);
+  const invitee = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const inviteePage = await invitee.newPage();
+  await inviteePage.goto(link);
+
+  // A password the server refuses: the field keeps it and takes the focus.
+  await inviteePage.getByLabel("Your name").fill("Rae Refused");
+  await inviteePage.getByLabel("Choose a password").fill("short");
+  await inviteePage.getByRole("button", { name: "Accept and join" }).click();
+  await expect(inviteePage.getByLabel("Choose a password")).toBeFocused();
+  await expect(inviteePage.getByLabel("Choose a password")).toHaveValue("short");
+  await expect(inviteePage.getByLabel("Your name")).toHaveValue("Rae Refused");
+
+  // The invitation is withdrawn meanwhile: the message takes the focus, the typed password stays.
+  await page.goto("/team");
+  await page.getByRole("button", { name: `Withdraw the invitation for ${email}` }).click();
+  await expectToast(page, `The invitation for ${email} was withdrawn.`);
+  await inviteePage.getByLabel("Choose a password").fill("a long enough password");
+  await inviteePage.getByRole("button", { name: "Accept and join" }).click();
+  const alert = inviteePage.getByRole("alert").filter({ hasText: "withdrawn" });
+  await expect(alert).toBeVisible();
+  await expect(inviteePage.locator(":focus")).toContainText("withdrawn");
+  await expect(inviteePage.getByLabel("Choose a password")).toHaveValue("a long enough password");
+  await invitee.close();
 });

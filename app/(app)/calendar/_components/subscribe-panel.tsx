@@ -8,6 +8,7 @@ import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { confirmAction } from "@/components/ui/toaster";
 import { TextField } from "@/components/ui/field";
 
 /** The person's private iCalendar link: make it, copy it, replace it, or turn it off. */
@@ -18,17 +19,15 @@ export function SubscribePanel() {
   const viewer = useViewer();
   const create = useMutation(trpc.calendarFeed.create.mutationOptions());
   const revoke = useMutation(trpc.calendarFeed.revoke.mutationOptions());
-  const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
   async function run(action: () => Promise<unknown>, done: string) {
-    setNotice(null);
     setFailure(null);
     try {
       await action();
       await queryClient.invalidateQueries(trpc.calendarFeed.get.queryFilter());
-      setNotice(done);
+      confirmAction(done);
     } catch (error) {
       setFailure(errorMessage(error));
     }
@@ -39,7 +38,7 @@ export function SubscribePanel() {
     setFailure(null);
     try {
       await navigator.clipboard.writeText(feed.url);
-      setNotice("Link copied. Paste it into your calendar app as a subscription.");
+      confirmAction("Link copied. Paste it into your calendar app as a subscription.");
     } catch {
       setFailure("Your browser didn't let us copy. Select the link in the box and copy it yourself.");
     }
@@ -57,7 +56,6 @@ export function SubscribePanel() {
         </p>
       </div>
       {failure && <Alert>{failure}</Alert>}
-      {notice && <Alert tone="success">{notice}</Alert>}
       {feed ? (
         <div className="space-y-3">
           <TextField

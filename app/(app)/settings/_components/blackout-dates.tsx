@@ -5,6 +5,7 @@ import { useState } from "react";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
+import { confirmAction } from "@/components/ui/toaster";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
@@ -21,8 +22,17 @@ export function BlackoutDates({ canEdit }: { canEdit: boolean }) {
   const [endDate, setEndDate] = useState("");
   const [reason, setReason] = useState("");
   const refresh = () => queryClient.invalidateQueries(trpc.settings.listBlackouts.queryFilter());
-  const add = useMutation(trpc.settings.addBlackout.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.settings.removeBlackout.mutationOptions({ onSettled: refresh }));
+  const add = useMutation(
+    trpc.settings.addBlackout.mutationOptions({
+      onSuccess: (_result, input) => {
+        confirmAction(input.reason ? `Blackout “${input.reason}” added.` : "Blackout added.");
+        return refresh();
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.settings.removeBlackout.mutationOptions({ onSuccess: () => confirmAction("Blackout removed."), onSettled: refresh }),
+  );
   const errors = add.error ? fieldErrors(add.error) : {};
 
   const onSubmit = async (event: React.FormEvent) => {

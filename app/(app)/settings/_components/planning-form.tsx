@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
+import { confirmAction } from "@/components/ui/toaster";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 
@@ -20,7 +21,6 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [limit, setLimit] = useState(String(settings.channelDailyLimit));
   const [buffer, setBuffer] = useState(String(settings.milestoneBufferDays));
-  const [saved, setSaved] = useState(false);
   const update = useMutation(trpc.settings.update.mutationOptions());
   const errors = update.error ? fieldErrors(update.error) : {};
 
@@ -34,7 +34,6 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
 
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setSaved(false);
     try {
       await update.mutateAsync({
         holidayCountry: country || null,
@@ -42,7 +41,7 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
         channelDailyLimit: Number(limit),
         milestoneBufferDays: Number(buffer),
       });
-      setSaved(true);
+      confirmAction("Planning settings saved.");
       await queryClient.invalidateQueries(trpc.settings.get.queryFilter());
     } catch {
       // Shown from update.error below.
@@ -63,11 +62,6 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
         {update.error && !fieldErrorsShown && (
           <div className="sm:col-span-2">
             <Alert>{errorMessage(update.error)}</Alert>
-          </div>
-        )}
-        {saved && (
-          <div className="sm:col-span-2">
-            <Alert tone="success">Planning settings saved.</Alert>
           </div>
         )}
         <div className="space-y-2">

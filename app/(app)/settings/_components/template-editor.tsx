@@ -6,6 +6,7 @@ import { campaignTypeLabels } from "@/server/services/campaigns/campaign-labels"
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
+import { confirmAction } from "@/components/ui/toaster";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import type { CampaignType, TemplateMilestone } from "@/db/schema/campaigns";
@@ -59,7 +60,6 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
   const [rows, setRows] = useState(() => toRows(milestones));
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const refresh = () => queryClient.invalidateQueries(trpc.template.list.queryFilter());
   const update = useMutation(trpc.template.update.mutationOptions());
@@ -76,7 +76,6 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
 
   const onSave = async (event: React.FormEvent) => {
     event.preventDefault();
-    setSaved(null);
     setFormError(null);
     const parsed = updateTemplateInput.safeParse({
       type,
@@ -96,7 +95,7 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
     try {
       const result = await update.mutateAsync(parsed.data);
       setRows(toRows(result.milestones));
-      setSaved(`The ${label.toLowerCase()} template is saved. New campaigns of this type use it.`);
+      confirmAction(`The ${label.toLowerCase()} template is saved. New campaigns of this type use it.`);
       await refresh();
     } catch (error) {
       setFormError(errorMessage(error));
@@ -105,12 +104,11 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
 
   const onReset = async () => {
     setConfirmReset(false);
-    setSaved(null);
     try {
       const result = await reset.mutateAsync({ type });
       setRows(toRows(result.milestones));
       setRowErrors({});
-      setSaved(`The ${label.toLowerCase()} template is back to the built-in one.`);
+      confirmAction(`The ${label.toLowerCase()} template is back to the built-in one.`);
       await refresh();
     } catch (error) {
       setFormError(errorMessage(error));
@@ -121,7 +119,6 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
     <form onSubmit={onSave} className="space-y-3" noValidate aria-label={`${label} template`}>
       <p className="text-sm text-slate-600">{custom ? "Your workspace's own template." : "The built-in template."}</p>
       {formError && <Alert>{formError}</Alert>}
-      {saved && <Alert tone="success">{saved}</Alert>}
       <ol className="space-y-2">
         {rows.map((row, index) => {
           const n = index + 1;

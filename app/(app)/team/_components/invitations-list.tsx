@@ -7,6 +7,8 @@ import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { confirmAction } from "@/components/ui/toaster";
+import { useResendInvitation } from "./use-resend-invitation";
 
 export function InvitationsList() {
   const trpc = useTRPC();
@@ -14,9 +16,14 @@ export function InvitationsList() {
   const { data: invitations } = useSuspenseQuery(trpc.invitation.list.queryOptions());
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
+      onSuccess: (_result, input) => {
+        const email = invitations.find((invitation) => invitation.id === input.invitationId)?.email;
+        confirmAction(email ? `The invitation for ${email} was withdrawn.` : "The invitation was withdrawn.");
+      },
       onSettled: () => queryClient.invalidateQueries(trpc.invitation.list.queryFilter()),
     }),
   );
+  const resend = useResendInvitation();
 
   return (
     <section aria-labelledby="invitations-heading" className="space-y-3">
@@ -24,6 +31,7 @@ export function InvitationsList() {
         Pending invitations
       </h2>
       {revoke.error && <Alert>{errorMessage(revoke.error)}</Alert>}
+      {resend.error && <Alert>{errorMessage(resend.error)}</Alert>}
       {invitations.length === 0 ? (
         <p className="text-sm text-slate-600">No one is waiting to join.</p>
       ) : (
@@ -43,14 +51,26 @@ export function InvitationsList() {
                   )}
                 </p>
               </div>
-              <Button
-                variant="danger"
-                disabled={revoke.isPending}
-                aria-label={`Withdraw the invitation for ${invitation.email}`}
-                onClick={() => revoke.mutate({ invitationId: invitation.id })}
-              >
-                Withdraw
-              </Button>
+              <div className="flex gap-2">
+                {!invitation.expired && (
+                  <Button
+                    variant="secondary"
+                    disabled={resend.isPending}
+                    aria-label={`Resend the invitation to ${invitation.email}`}
+                    onClick={() => resend.resend(invitation.id)}
+                  >
+                    Resend
+                  </Button>
+                )}
+                <Button
+                  variant="danger"
+                  disabled={revoke.isPending}
+                  aria-label={`Withdraw the invitation for ${invitation.email}`}
+                  onClick={() => revoke.mutate({ invitationId: invitation.id })}
+                >
+                  Withdraw
+                </Button>
+              </div>
             </li>
           ))}
         </ul>

@@ -7,21 +7,23 @@ import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { confirmAction } from "@/components/ui/toaster";
 import type { MemberRole } from "@/db/schema/workspaces";
 
 export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions());
-  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const changeRole = useMutation(
     trpc.member.changeRole.mutationOptions({
       onSuccess: (result) => {
         const who = members.find((m) => m.userId === result.userId)?.name ?? "The member";
-        setNotice({ tone: "success", text: `${who} is now ${roleLabels[result.role].toLowerCase()}.` });
+        setFailure(null);
+        confirmAction(`${who} is now ${roleLabels[result.role].toLowerCase()}.`);
       },
-      onError: (error) => setNotice({ tone: "error", text: errorMessage(error) }),
+      onError: (error) => setFailure(errorMessage(error)),
       onSettled: () => queryClient.invalidateQueries(trpc.member.list.queryFilter()),
     }),
   );
@@ -29,9 +31,10 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
     trpc.member.remove.mutationOptions({
       onSuccess: (_result, input) => {
         const who = members.find((m) => m.userId === input.userId)?.name ?? "The member";
-        setNotice({ tone: "success", text: `${who} was removed from the workspace.` });
+        setFailure(null);
+        confirmAction(`${who} was removed from the workspace.`);
       },
-      onError: (error) => setNotice({ tone: "error", text: errorMessage(error) }),
+      onError: (error) => setFailure(errorMessage(error)),
       onSettled: () => {
         setConfirming(null);
         return queryClient.invalidateQueries(trpc.member.list.queryFilter());
@@ -44,7 +47,7 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
       <h2 id="members-heading" className="font-semibold">
         Members <span className="font-normal text-slate-500">({members.length})</span>
       </h2>
-      {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+      {failure && <Alert>{failure}</Alert>}
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

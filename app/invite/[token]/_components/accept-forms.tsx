@@ -6,13 +6,19 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { acceptAsNewUserAction, joinWorkspaceAction } from "../actions";
+import { useKeptForm } from "./use-kept-form";
 
 export function NewAccountForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState(acceptAsNewUserAction, {});
+  const { form, summary, onSubmit } = useKeptForm(state, action);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      {state.message && <Alert>{state.message}</Alert>}
+      {state.message && (
+        <div ref={summary} tabIndex={-1} className="outline-none">
+          <Alert>{state.message}</Alert>
+        </div>
+      )}
       <NewAccountFields
         state={state}
         passwordLabel="Choose a password"
@@ -27,10 +33,15 @@ export function NewAccountForm({ token, email }: { token: string; email: string 
 
 export function JoinForm({ token, workspaceName }: { token: string; workspaceName: string }) {
   const [state, action, pending] = useActionState(joinWorkspaceAction, {});
+  const { form, summary, onSubmit } = useKeptForm(state, action);
   return (
-    <form action={action} className="space-y-4">
+    <form ref={form} action={action} onSubmit={onSubmit} className="space-y-4">
       <input type="hidden" name="token" value={token} />
-      {state.message && <Alert>{state.message}</Alert>}
+      {state.message && (
+        <div ref={summary} tabIndex={-1} className="outline-none">
+          <Alert>{state.message}</Alert>
+        </div>
+      )}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : `Join ${workspaceName}`}
       </Button>

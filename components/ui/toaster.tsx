@@ -1,0 +1,17 @@
+"use client";
+
+// The one way the app confirms an action: a toast. sonner keeps its list in an
+// aria-live="polite" region named "Notifications", so screen readers announce each
+// confirmation without moving focus. Errors stay next to the form or field they
+// belong to; toasts are for "it worked".
+import { Toaster as Sonner, toast } from "sonner";
+
+/** Mounted once, in the signed-in layout; toasts survive client-side navigation (create, then open). */
+export function Toaster() {
+  return <Sonner position="bottom-right" closeButton duration={6000} containerAriaLabel="Notifications" theme="light" />;
+}
+
+/** Shows that an action succeeded. */
+export function confirmAction(message: string) {
+  toast.success(message);
+}
