@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, test } from "@playwright/test";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT, signIn, uniqueEmail } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -27,17 +28,23 @@ test("an invitation's run shows up on the runs page without a reload, and its pa
   const invite = other.getByRole("region", { name: "Invite a teammate" });
   await invite.getByLabel("Email").fill(email);
   await invite.getByRole("button", { name: "Send invitation" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  await expectToast(other, `Invitation sent to ${email}.`);
   await other.close();
 
   await expect(invitationRuns).not.toHaveCount(before);
   const newest = invitationRuns.first();
-  await expect(newest.getByRole("cell", { name: "member/invited" })).toBeVisible();
   await expect(newest.getByText("Completed")).toBeVisible();
+  // Plain words first; the raw event name only behind "Details".
+  await expect(newest.getByText(`Invitation email to ${email}, done`)).toBeVisible();
+  await expect(newest.getByText("member/invited")).toBeHidden();
 
   await newest.getByRole("link", { name: "Send an invitation email" }).click();
   await expect(page.getByRole("heading", { name: "Send an invitation email", level: 1 })).toBeVisible();
-  const trigger = page.getByRole("region", { name: "Trigger event" });
+  await expect(page.getByText(`Invitation email to ${email}, done`)).toBeVisible();
+  const trigger = page.getByRole("region", { name: "What started it" });
+  await expect(trigger.getByText("A teammate was invited.")).toBeVisible();
+  await expect(trigger.getByText("member/invited")).toBeHidden();
+  await trigger.getByText("Details: event and ids").click();
   await expect(trigger.getByText("member/invited")).toBeVisible();
   await expect(trigger.getByLabel("Event data")).toContainText("invitationId");
   const steps = page.getByRole("region", { name: /Steps/ });
@@ -93,6 +100,8 @@ test("an admin cancels a sleeping run from its page after confirming", async ({ 
   await page.goto("/runs?status=sleeping");
   await page.getByRole("rowheader").getByRole("link").first().click();
   await expect(page.getByRole("article").filter({ hasText: "Sleeping" }).getByText(/Wakes at/)).toBeVisible();
+  // The run says in words whose it is and when it carries on.
+  await expect(page.getByText(new RegExp(`^Welcome email for ${name}, follow-up sleeping until .+`))).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel run" }).click();
   await expect(page.getByText("Cancel this run?")).toBeVisible();
@@ -101,7 +110,7 @@ test("an admin cancels a sleeping run from its page after confirming", async ({ 
 
   await page.getByRole("button", { name: "Cancel run" }).click();
   await page.getByRole("button", { name: "Yes, cancel the run" }).click();
-  await expect(page.getByRole("status")).toHaveText("The run was cancelled. Steps that had finished stay done.");
+  await expectToast(page, "The run was cancelled. Steps that had finished stay done.");
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Wake now" })).toHaveCount(0);
   await expect(page.getByText("Cancelled", { exact: true }).first()).toBeVisible();

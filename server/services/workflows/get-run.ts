@@ -2,7 +2,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { workflowFunctions, workflowRuns, workflowSteps } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import { describeRun } from "./describe-run";
 import { durationMs } from "./list-runs";
+import { runFactsColumns } from "./run-facts-sql";
 
 interface TriggerEvent {
   id?: string;
@@ -27,6 +29,7 @@ export async function getRun(db: Database, input: { workspaceId: string; runId: 
       createdAt: workflowRuns.createdAt,
       startedAt: workflowRuns.startedAt,
       endedAt: workflowRuns.endedAt,
+      ...runFactsColumns,
     })
     .from(workflowRuns)
     .leftJoin(workflowFunctions, eq(workflowFunctions.id, workflowRuns.functionId))
@@ -52,10 +55,11 @@ export async function getRun(db: Database, input: { workspaceId: string; runId: 
     .orderBy(sql`${workflowSteps.seq} asc nulls last`, asc(workflowSteps.createdAt), asc(workflowSteps.stepId))
     .limit(1000);
 
-  const { event, ...rest } = run;
+  const { event, workspaceName, inviteeEmail, pausedStep, wakesAt, ...rest } = run;
   const trigger = event as TriggerEvent;
   return {
     ...rest,
+    summary: describeRun({ ...rest, eventName: trigger.name ?? null, workspaceName, inviteeEmail, pausedStep, wakesAt }),
     durationMs: durationMs(run),
     event: {
       id: trigger.id ?? null,

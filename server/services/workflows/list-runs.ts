@@ -2,6 +2,8 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowRunStatus, workflowFunctions, workflowRuns } from "@/db/schema";
 import type { InstantCursor } from "@/server/services/shared/cursor.schema";
+import { describeRun } from "./describe-run";
+import { runFactsColumns } from "./run-facts-sql";
 
 export const RUNS_PAGE_SIZE = 50;
 
@@ -27,6 +29,7 @@ export async function listRuns(
       createdAt: workflowRuns.createdAt,
       startedAt: workflowRuns.startedAt,
       endedAt: workflowRuns.endedAt,
+      ...runFactsColumns,
       cursor: sql<string>`to_char(${workflowRuns.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || ${workflowRuns.id}`,
     })
     .from(workflowRuns)
@@ -43,7 +46,11 @@ export async function listRuns(
     .limit(limit + 1);
   const now = Date.now();
   const page = rows.slice(0, limit);
-  const runs = page.map(({ cursor: _cursor, ...run }) => ({ ...run, durationMs: durationMs(run, now) }));
+  const runs = page.map(({ cursor: _cursor, workspaceName, inviteeEmail, pausedStep, wakesAt, ...run }) => ({
+    ...run,
+    durationMs: durationMs(run, now),
+    summary: describeRun({ ...run, workspaceName, inviteeEmail, pausedStep, wakesAt }),
+  }));
   return { runs, nextCursor: rows.length > limit ? (page.at(-1)?.cursor ?? null) : null };
 }
 

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type RunFilters, runsPageParams, runsQueryInput } from "./runs-query";
+import { RunSummaryText } from "./run-summary-text";
 import { runStatusLabels, StatusBadge } from "./status-badge";
 
 export function RunsTable({ status, functionId }: RunFilters) {
@@ -40,7 +41,7 @@ export function RunsTable({ status, functionId }: RunFilters) {
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Function</th>
-              <th scope="col" className="px-4 py-2 font-medium">Trigger event</th>
+              <th scope="col" className="px-4 py-2 font-medium">What happened</th>
               <th scope="col" className="px-4 py-2 font-medium">Status</th>
               <th scope="col" className="px-4 py-2 font-medium">Started</th>
               <th scope="col" className="px-4 py-2 font-medium">Duration</th>
@@ -54,7 +55,15 @@ export function RunsTable({ status, functionId }: RunFilters) {
                     {run.functionName}
                   </Link>
                 </th>
-                <td className="px-4 py-2 font-mono text-xs text-slate-700">{run.eventName}</td>
+                <td className="px-4 py-2 text-slate-700">
+                  <RunSummaryText summary={run.summary} />
+                  <details className="mt-1 text-xs text-slate-500">
+                    <summary className="cursor-pointer">Details</summary>
+                    <p>
+                      Event <span className="font-mono">{run.eventName}</span> · run <span className="font-mono">{run.id}</span>
+                    </p>
+                  </details>
+                </td>
                 <td className="px-4 py-2">
                   <StatusBadge status={run.status} />
                 </td>

@@ -9,7 +9,9 @@ import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { confirmAction } from "@/components/ui/toaster";
 import type { RunDetail as Run } from "@/server/services/workflows/get-run";
+import { RunSummaryText } from "../../_components/run-summary-text";
 import { RUNS_REFRESH_MS } from "../../_components/runs-query";
 import { StatusBadge } from "../../_components/status-badge";
 
@@ -28,25 +30,34 @@ function Time({ date }: { date: Date }) {
   return <DateTime value={date} />;
 }
 
+/** Raw data, folded away: people read the sentences; the JSON is there for whoever needs it. */
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
-    <pre aria-label={label} className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
-      {JSON.stringify(value, null, 2)}
-    </pre>
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer text-slate-600">Details: {label.toLowerCase()}</summary>
+      <pre aria-label={label} className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
+        {JSON.stringify(value, null, 2)}
+      </pre>
+    </details>
   );
 }
+
+const eventSentences: Record<string, string> = {
+  "member/invited": "A teammate was invited.",
+  "workspace/created": "A workspace was created.",
+};
 
 export function RunDetail({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: run } = useSuspenseQuery(trpc.workflow.getRun.queryOptions({ runId }, { refetchInterval: RUNS_REFRESH_MS }));
-  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
 
   const handlers = (success: string) => ({
-    onMutate: () => setNotice(null),
-    onSuccess: () => setNotice({ tone: "success" as const, text: success }),
-    onError: (error: unknown) => setNotice({ tone: "error" as const, text: errorMessage(error) }),
+    onMutate: () => setFailure(null),
+    onSuccess: () => confirmAction(success),
+    onError: (error: unknown) => setFailure(errorMessage(error)),
     onSettled: () => {
       setConfirmingCancel(false);
       return queryClient.invalidateQueries(trpc.workflow.pathFilter());
@@ -65,9 +76,10 @@ export function RunDetail({ runId }: { runId: string }) {
           <h1 className="text-2xl font-bold tracking-tight">{run.functionName}</h1>
           <StatusBadge status={run.status} />
         </div>
+        <p className="text-slate-800">
+          <RunSummaryText summary={run.summary} />
+        </p>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-slate-500">Run</dt>
-          <dd className="font-mono text-xs leading-5 text-slate-700">{run.id}</dd>
           <dt className="text-slate-500">Started</dt>
           <dd>{run.startedAt ? <Time date={run.startedAt} /> : "Not yet"}</dd>
           {run.endedAt && (
@@ -118,24 +130,40 @@ export function RunDetail({ runId }: { runId: string }) {
             </Button>
           )}
         </div>
-        {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
+        {failure && <Alert>{failure}</Alert>}
       </header>
 
       <section aria-labelledby="trigger-heading" className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 id="trigger-heading" className="font-semibold">
-          Trigger event
+          What started it
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          <span className="font-mono text-slate-800">{run.event.name}</span>
-          {run.event.id && <span className="text-slate-500"> · id {run.event.id}</span>}
+        <p className="mt-1 text-sm text-slate-700">
+          {eventSentences[run.event.name] ?? "An event started it."}
           {run.event.sentAt && (
             <span className="text-slate-500">
               {" "}
-              · sent <Time date={run.event.sentAt} />
+              Sent <Time date={run.event.sentAt} />.
             </span>
           )}
         </p>
-        <Json value={run.event.data} label="Event data" />
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-slate-600">Details: event and ids</summary>
+          <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+            <dt className="text-slate-500">Event</dt>
+            <dd className="font-mono text-xs leading-5 text-slate-700">{run.event.name}</dd>
+            {run.event.id && (
+              <>
+                <dt className="text-slate-500">Event id</dt>
+                <dd className="font-mono text-xs leading-5 text-slate-700">{run.event.id}</dd>
+              </>
+            )}
+            <dt className="text-slate-500">Run id</dt>
+            <dd className="font-mono text-xs leading-5 text-slate-700">{run.id}</dd>
+          </dl>
+          <pre aria-label="Event data" className="mt-2 max-h-80 overflow-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800">
+            {JSON.stringify(run.event.data, null, 2)}
+          </pre>
+        </details>
       </section>
 
       {(run.error || run.status === "completed") && (

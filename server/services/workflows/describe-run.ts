@@ -1,0 +1,82 @@
+import type { WorkflowRunStatus } from "@/db/schema";
+
+// A run in plain words, for the Runs pages: who or what it is about, and where it
+// stands. The raw event, ids and JSON stay on the page behind "details".
+
+/** What a run's sentence is made of; the names come from the run's workspace and trigger. */
+export interface RunFacts {
+  functionId: string;
+  functionName: string;
+  eventName: string | null;
+  status: WorkflowRunStatus;
+  /** The run's workspace, when it has one. */
+  workspaceName: string | null;
+  /** The invited address, for runs started by an invitation. */
+  inviteeEmail: string | null;
+  /** The name of the step a sleeping or waiting run is paused at, and when it wakes. */
+  pausedStep: string | null;
+  wakesAt: Date | null;
+}
+
+export interface RunSummary {
+  /** "Welcome email for Acme, follow-up sleeping until": the sentence up to the wake time. */
+  text: string;
+  /** When a sleeping or waiting run carries on; the page writes it after `text`. */
+  until: Date | null;
+}
+
+const eventLabels: Record<string, string> = {
+  "member/invited": "a teammate was invited",
+  "workspace/created": "a workspace was created",
+};
+
+/** What a run is about, by function id; other functions are named by their name and trigger. */
+function subject(facts: RunFacts): string {
+  switch (facts.functionId) {
+    case "send-invitation-email":
+      return facts.inviteeEmail ? `Invitation email to ${facts.inviteeEmail}` : "Invitation email";
+    case "welcome-workspace":
+      return facts.workspaceName ? `Welcome email for ${facts.workspaceName}` : "Welcome email";
+    default: {
+      const trigger = facts.eventName ? (eventLabels[facts.eventName] ?? "an event came in") : null;
+      return trigger ? `${facts.functionName}, because ${trigger}` : facts.functionName;
+    }
+  }
+}
+
+/** What a known paused step is waiting to do, in words; unknown steps say nothing more. */
+const pausedSteps: Record<string, string> = {
+  "welcome-workspace/wait-two-business-days": "follow-up",
+};
+
+function state(facts: RunFacts): string {
+  const what = facts.pausedStep ? pausedSteps[`${facts.functionId}/${facts.pausedStep}`] : undefined;
+  const prefix = what ? `${what} ` : "";
+  switch (facts.status) {
+    case "queued":
+      return "waiting to start";
+    case "running":
+      return "running now";
+    case "sleeping":
+      return facts.wakesAt ? `${prefix}sleeping until` : `${prefix}sleeping`;
+    case "waiting":
+      return facts.wakesAt ? `${prefix}waiting for an event until` : `${prefix}waiting for an event`;
+    case "completed":
+      return "done";
+    case "failed":
+      return "failed";
+    case "cancelled":
+      return "cancelled";
+  }
+}
+
+/** The run in one sentence; the page adds the wake time (`until`) in the viewer's zone. */
+export function describeRun(facts: RunFacts): RunSummary {
+  const paused = facts.status === "sleeping" || facts.status === "waiting";
+  return { text: `${subject(facts)}, ${state(facts)}`, until: paused ? facts.wakesAt : null };
+}
+
+/** The whole sentence, with the wake time written by `formatTime`. */
+export function runSentence(summary: RunSummary, formatTime: (date: Date) => string): string {
+  return summary.until ? `${summary.text} ${formatTime(summary.until)}` : summary.text;
+}
