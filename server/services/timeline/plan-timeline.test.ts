@@ -34,20 +34,36 @@ describe("planTimeline", () => {
     ]);
   });
 
-  test("a launch on a holiday puts the launch-day milestone on the business day before, and later ones after it", () => {
+  test("a launch on a holiday puts the launch-day milestone on the business day before, earlier ones counted back from it, and later ones after it", () => {
     expect(days(planTimeline({ launchDate: "2026-11-26", milestones: template, bufferDays: 0, country: "US" }))).toEqual([
-      ["Creative ready", "2026-11-23"],
+      ["Creative ready", "2026-11-20"],
       ["Launch", "2026-11-25"],
       ["Wrap-up report", "2026-11-27"],
     ]);
   });
 
-  test("a launch on a Saturday: launch-day work is due Friday, the day after launch is Monday (Germany, 2026-10-03)", () => {
+  test("a launch on a Saturday: launch-day work is due Friday, 3 business days before that is Tuesday, the day after launch is Monday (Germany, 2026-10-03)", () => {
     expect(days(planTimeline({ launchDate: "2026-10-03", milestones: template, bufferDays: 0, country: "DE" }))).toEqual([
-      ["Creative ready", "2026-09-30"],
+      ["Creative ready", "2026-09-29"],
       ["Launch", "2026-10-02"],
       ["Wrap-up report", "2026-10-05"],
     ]);
+  });
+
+  test("a webinar launching on a weekend or a holiday keeps the dry run and the webinar day on distinct business days", () => {
+    const webinar = defaultTemplates.webinar;
+    const distinctDays = (plan: ReturnType<typeof planTimeline>) => new Set(plan.map((m) => m.dueDate)).size;
+    // Saturday 2026-12-05; Thanksgiving Thursday 2026-11-26 (US); Sunday 2026-12-27 after Christmas Friday (US).
+    for (const [launchDate, country] of [["2026-12-05", null], ["2026-11-26", "US"], ["2026-12-27", "US"]] as const) {
+      for (const bufferDays of [0, 2]) {
+        const plan = planTimeline({ launchDate, milestones: webinar, bufferDays, country });
+        expect(distinctDays(plan), `${launchDate} ${country} buffer ${bufferDays}`).toBe(webinar.length);
+      }
+    }
+    const saturday = Object.fromEntries(days(planTimeline({ launchDate: "2026-12-05", milestones: webinar, bufferDays: 0, country: null })));
+    expect(saturday).toMatchObject({ "Reminder emails": "2026-12-01", "Dry run": "2026-12-03", "Webinar day": "2026-12-04", "Follow-up sent": "2026-12-08" });
+    const thanksgiving = Object.fromEntries(days(planTimeline({ launchDate: "2026-11-26", milestones: webinar, bufferDays: 0, country: "US" })));
+    expect(thanksgiving).toMatchObject({ "Dry run": "2026-11-24", "Webinar day": "2026-11-25" });
   });
 
   test("milestones come back in date order with their place in the template", () => {
