@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT, signIn } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -41,6 +42,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
 
   await page.getByLabel("End date").fill(day(40));
   await page.getByRole("button", { name: "Create campaign" }).click();
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(page.getByText("Draft", { exact: true })).toBeVisible();
   const overview = page.getByRole("region", { name: "Overview" });
@@ -55,11 +57,13 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await page.getByRole("link", { name: "Edit details" }).click();
   await page.getByLabel("Audience").fill("Operations and finance leads");
   await page.getByRole("button", { name: "Save changes" }).click();
+  await expectToast(page, "Changes saved.");
   await expect(overview.getByText("Operations and finance leads")).toBeVisible();
   await expect(activity.getByText("changed audience from Operations leads to Operations and finance leads")).toBeVisible();
 
   const status = page.getByRole("group", { name: "Change status" });
   await status.getByRole("button", { name: "Mark as planned" }).click();
+  await expectToast(page, "Campaign is now planned.");
   await expect(page.getByText("Planned", { exact: true })).toBeVisible();
   await status.getByRole("button", { name: "Send for review" }).click();
   await status.getByRole("button", { name: "Approve" }).click();
@@ -84,6 +88,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Delete campaign" }).click();
   await page.getByRole("alertdialog", { name: "Delete this campaign?" }).getByRole("button", { name: "Yes, delete it" }).click();
+  await expectToast(page, `Campaign “${name}” was deleted.`);
   await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
   await page.getByRole("search", { name: "Filter campaigns" }).getByLabel("Search").fill(name);
   await expect(page.getByText("No campaigns match")).toBeVisible();
@@ -125,4 +130,43 @@ test("a viewer reads a campaign's timeline and a content item, with nothing offe
   await expect(page.getByRole("textbox")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Save|Delete|Schedule/ })).toHaveCount(0);
   await context.close();
+});
+
+test("the form says what is wrong in plain words, warns of milestones before the start or already past, and the campaign flags them overdue", async ({ page }) => {
+  const name = `Late webinar ${randomUUID().slice(0, 6)}`;
+  await page.goto("/campaigns/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Type", { exact: true }).selectOption("Webinar");
+
+  // A negative budget is told so; an empty date is asked for without a format the date picker doesn't show.
+  await page.getByLabel("Budget amount").fill("-5");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expect(page.getByLabel("Budget amount")).toHaveAccessibleDescription("The budget can't be negative");
+  await expect(page.getByLabel("Start date")).toHaveAccessibleDescription("Choose the start date");
+  await expect(page.getByText(/2026-03-09|at most two decimals/)).toHaveCount(0);
+
+  // The webinar template counts back 25 business days from a launch next week: before the start, and past.
+  await page.getByLabel("Start date").fill(day(-3));
+  await page.getByLabel("Launch date").fill(day(7));
+  await page.getByLabel("End date").fill(day(30));
+  const warning = page.getByRole("status").filter({ hasText: "Check the dates:" });
+  await expect(warning).toContainText("before the campaign starts");
+  await expect(warning).toContainText("already past");
+  await expect(page.getByRole("list", { name: "Planned milestones" }).getByText("already past").first()).toBeVisible();
+
+  await page.getByLabel("Budget amount").fill("7500");
+  await page.getByRole("button", { name: "Create campaign" }).click();
+  await expectToast(page, "Campaign created.");
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText(/milestones? (is|are) overdue/)).toBeVisible();
+  const overdue = timeline.getByRole("list", { name: "Milestones" }).getByRole("listitem").filter({ hasText: "Overdue" });
+  await expect(overdue.first()).toBeVisible();
+
+  // Ticking one off takes its flag away, and says so.
+  const first = overdue.first();
+  const milestone = (await first.locator("p").first().innerText()).trim();
+  await first.getByRole("checkbox").check();
+  await expectToast(page, `“${milestone}” is done.`);
+  await expect(timeline.getByRole("list", { name: "Milestones" }).getByRole("listitem").filter({ hasText: milestone })).not.toContainText("Overdue");
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -30,30 +31,41 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
   await form.getByLabel("Title").fill("Launch teaser");
   await form.getByLabel("Post text").fill("a".repeat(300));
   const rules = form.getByRole("region", { name: "X rules" });
-  await expect(rules).toHaveText("Not allowed: A post on X can have at most 280 characters; this one has 300.");
-  await expect(form.getByText("300 / 280")).toBeVisible();
+  // Said once, by the field: not again in the rules or at the top of the form, before or after a save.
+  const overLimit = "A post on X can have at most 280 characters; this one has 300.";
+  await expect(form.getByLabel("Post text")).toHaveAccessibleDescription(`300 / 280 ${overLimit}`);
+  await expect(form.getByText(overLimit)).toHaveCount(1);
+  await expect(rules).toHaveText("");
   await form.getByRole("button", { name: "Add item" }).click();
-  await expect(form.getByRole("alert")).toHaveText("A post on X can have at most 280 characters; this one has 300.");
+  await expect(form.getByLabel("Post text")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(overLimit)).toHaveCount(1);
+  await expect(form.getByRole("alert")).toHaveCount(0);
 
   await form.getByLabel("Post text").fill("Something new is coming next week. #launch");
   await expect(rules).toHaveText("");
   await form.getByRole("button", { name: "Add item" }).click();
-  await expect(page.getByText("Added “Launch teaser”.")).toBeVisible();
+  await expectToast(page, "Added “Launch teaser”.");
   await page.getByRole("link", { name: "Launch teaser" }).click();
 
   await expect(page.getByRole("heading", { name: "Launch teaser", level: 1 })).toBeVisible();
   const editor = page.getByRole("form", { name: "Edit content" });
   await editor.getByLabel("Post text").fill("Something big is coming next week. #launch");
   await editor.getByRole("button", { name: "Save" }).click();
-  await expect(editor.getByText("Saved as version 2.")).toBeVisible();
+  await expectToast(page, "Saved as version 2.");
+  // Compare right after the save offers the latest two.
+  const compare = page.getByRole("form", { name: "Compare versions" });
+  await expect(compare.getByLabel("From version")).toHaveValue("1");
+  await expect(compare.getByLabel("To version")).toHaveValue("2");
   await editor.getByLabel("Post text").fill("Something big is coming on Monday. #launch");
   await editor.getByRole("button", { name: "Save" }).click();
-  await expect(editor.getByText("Saved as version 3.")).toBeVisible();
+  await expectToast(page, "Saved as version 3.");
+  await expect(page.getByRole("list", { name: "Version history" }).getByRole("listitem")).toHaveCount(3);
+  await compare.getByRole("button", { name: "Compare" }).click();
+  await expect(page.getByRole("region", { name: "Changes from version 2 to version 3" })).toBeVisible();
   await editor.getByRole("button", { name: "Save" }).click();
-  await expect(editor.getByText("Nothing changed, so no new version was saved.")).toBeVisible();
+  await expectToast(page, "Nothing changed, so no new version was saved.");
   await expect(page.getByRole("list", { name: "Version history" }).getByRole("listitem")).toHaveCount(3);
 
-  const compare = page.getByRole("form", { name: "Compare versions" });
   await compare.getByLabel("From version").selectOption("1");
   await compare.getByLabel("To version").selectOption("3");
   await compare.getByRole("button", { name: "Compare" }).click();
@@ -68,9 +80,11 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
   await schedule.getByLabel("Goes out at").fill(`${day(5)}T09:00`);
   await schedule.getByRole("button", { name: "Save time" }).click();
   await expect(schedule.getByRole("button", { name: "Unschedule" })).toBeVisible();
+  await expectToast(page, "Schedule saved.");
 
   await page.getByRole("button", { name: "Delete item" }).click();
   await page.getByRole("alertdialog", { name: "Delete this content item?" }).getByRole("button", { name: "Yes, delete it" }).click();
+  await expectToast(page, "“Launch teaser” was deleted.");
   await expect(page.getByRole("heading", { name: `Content of ${campaign}` })).toBeVisible();
   await expect(page.getByText("No content yet")).toBeVisible();
 });

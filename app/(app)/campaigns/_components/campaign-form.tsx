@@ -12,8 +12,10 @@ import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { confirmAction } from "@/components/ui/toaster";
 import type { Campaign } from "@/db/schema/campaigns";
 import { createCampaignInput } from "@/server/services/campaigns/campaign.schema";
+import { useToday } from "./use-today";
 
 type Values = z.input<typeof createCampaignInput>;
 type Output = z.output<typeof createCampaignInput>;
@@ -71,6 +73,7 @@ export function CampaignForm({ campaign, currentUserId }: { campaign?: Campaign;
     try {
       const { withTimeline: _withTimeline, bufferDays: _bufferDays, ...fields } = values;
       const saved = campaign ? await update.mutateAsync({ campaignId: campaign.id, ...fields }) : await create.mutateAsync(values);
+      confirmAction(campaign ? "Changes saved." : "Campaign created.");
       await queryClient.invalidateQueries(trpc.campaign.pathFilter());
       router.push(`/campaigns/${saved.id}`);
     } catch (error) {
@@ -183,11 +186,23 @@ function TimelinePreview({ control }: { control: Control<Values, unknown, Output
     ...trpc.template.preview.queryOptions({ type: type ?? "product_launch", launchDate: launchDate ?? "", bufferDays }),
     enabled: ready,
   });
+  const today = useToday();
   if (withTimeline === false) return null;
   if (!ready) return <p className="text-sm text-slate-600">Choose a launch date to see the milestones.</p>;
   if (!preview.data) return <p className="text-sm text-slate-600">Planning the milestones…</p>;
+  const beforeStart = startDate ? preview.data.milestones.filter((milestone) => milestone.dueDate < startDate).length : 0;
+  const past = today ? preview.data.milestones.filter((milestone) => milestone.dueDate < today).length : 0;
   return (
     <div>
+      {(beforeStart > 0 || past > 0) && (
+        <div className="mb-3">
+          <Alert tone="info">
+            <span className="font-medium text-amber-800">Check the dates: </span>
+            {dateWarning(beforeStart, past)}
+            {" "}Move the launch later, start earlier or use a smaller buffer, or create it and move those milestones afterwards.
+          </Alert>
+        </div>
+      )}
       <p className="text-sm text-slate-600">
         Counted back in business days from the launch
         {preview.data.holidayCountry ? `, skipping weekends and ${preview.data.holidayCountry} public holidays` : ", skipping weekends"}:
@@ -198,9 +213,19 @@ function TimelinePreview({ control }: { control: Control<Values, unknown, Output
             <span className="w-36 shrink-0 text-slate-600"><Day value={milestone.dueDate} /></span>
             <span className="text-slate-900">{milestone.name}</span>
             {startDate && milestone.dueDate < startDate && <span className="text-amber-700">before the campaign starts</span>}
+            {today && milestone.dueDate < today && <span className="text-amber-700">already past</span>}
           </li>
         ))}
       </ol>
     </div>
   );
+}
+
+/** "2 milestones would fall before the campaign starts and 1 is already past." */
+function dateWarning(beforeStart: number, past: number): string {
+  const parts = [
+    beforeStart > 0 && `${beforeStart} ${beforeStart === 1 ? "milestone would fall" : "milestones would fall"} before the campaign starts`,
+    past > 0 && (beforeStart > 0 ? `${past} ${past === 1 ? "is" : "are"} already past` : `${past} ${past === 1 ? "milestone is" : "milestones are"} already past`),
+  ].filter(Boolean);
+  return `${parts.join(" and ")}.`;
 }

@@ -5,6 +5,7 @@ import { clsx } from "clsx";
 import { DateTime } from "@/components/viewer/formatted";
 import { useTRPC } from "@/components/trpc/react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LinkedText } from "./linked-text";
 
 const statusLabels = { stored: "Kept in outbox", sending: "Sending", sent: "Sent", failed: "Failed" } as const;
 
@@ -35,7 +36,7 @@ export function OutboxList() {
             </p>
             {email.error && <p className="mt-1 text-sm text-red-700">{email.error}</p>}
             <pre className="mt-3 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800">
-              {email.text}
+              <LinkedText text={email.text} />
             </pre>
           </article>
         </li>

@@ -6,12 +6,14 @@ import { channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { Channel } from "@/db/schema/campaigns";
-import { checkContent, type ContentDraft } from "@/server/services/content/channel-rules";
+import { checkContent, type ContentDraft, problemsByField } from "@/server/services/content/channel-rules";
 import { useViewer } from "@/components/viewer/viewer-context";
 import { formatNumber } from "@/server/services/date-time";
 
 // The title, body and images of a content item, with the channel's rules checked
 // as you type: live counts ("212 / 280") and the same messages the server gives.
+// Each broken rule is said once, under its field (the live check while typing, else
+// the server's answer); the rules region below keeps only the tips.
 
 export type ContentValue = ContentDraft;
 
@@ -43,7 +45,10 @@ export function ContentFields({
 }) {
   const bodyId = useId();
   const check = checkContent(channel, value);
-  const problems = [...check.errors, ...check.warnings];
+  const live = problemsByField(check.errors);
+  const shown = (field: string) => (live[field]?.length ? live[field] : errors[field]);
+  const bodyError = shown("body")?.[0];
+  const problems = check.warnings;
   const setImage = (index: number, patch: Partial<ContentValue["media"][number]>) =>
     onChange({ ...value, media: value.media.map((image, i) => (i === index ? { ...image, ...patch } : image)) });
   const viewer = useViewer();
@@ -56,7 +61,7 @@ export function ContentFields({
         label={titleLabel(channel)}
         value={value.title}
         onChange={(event) => onChange({ ...value, title: event.target.value })}
-        errors={errors.title}
+        errors={shown("title")}
         hint={check.title.limit === null ? undefined : counted(check.title.used, check.title.limit)}
       />
       <div className="space-y-1">
@@ -76,18 +81,20 @@ export function ContentFields({
           rows={channel === "blog" || channel === "email" ? 12 : 6}
           value={value.body}
           onChange={(event) => onChange({ ...value, body: event.target.value })}
-          aria-invalid={errors.body?.[0] ? true : undefined}
-          aria-describedby={clsx(`${bodyId}-count`, errors.body?.[0] && `${bodyId}-error`)}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={clsx(`${bodyId}-count`, bodyError && `${bodyId}-error`)}
           className={clsx(
             "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/20",
-            errors.body?.[0] ? "border-red-400" : "border-slate-300",
+            bodyError ? "border-red-400" : "border-slate-300",
           )}
         />
-        {errors.body?.[0] && (
-          <p id={`${bodyId}-error`} className="text-sm text-red-700">
-            {errors.body[0]}
-          </p>
-        )}
+        <div aria-live="polite">
+          {bodyError && (
+            <p id={`${bodyId}-error`} className="text-sm text-red-700">
+              {bodyError}
+            </p>
+          )}
+        </div>
       </div>
 
       <fieldset className="space-y-2">
@@ -105,7 +112,7 @@ export function ContentFields({
         <Button type="button" variant="secondary" onClick={() => onChange({ ...value, media: [...value.media, { url: "", alt: "" }] })}>
           Add image
         </Button>
-        {errors.media?.map((message) => (
+        {shown("media")?.map((message) => (
           <p key={message} className="text-sm text-red-700">
             {message}
           </p>
@@ -116,9 +123,8 @@ export function ContentFields({
         {problems.length > 0 && (
           <ul className="space-y-1 text-sm">
             {problems.map((problem) => (
-              <li key={`${problem.severity}:${problem.message}`} className={problem.severity === "error" ? "text-red-700" : "text-amber-700"}>
-                {problem.severity === "error" ? "Not allowed: " : "Tip: "}
-                {problem.message}
+              <li key={problem.message} className="text-amber-700">
+                Tip: {problem.message}
               </li>
             ))}
           </ul>

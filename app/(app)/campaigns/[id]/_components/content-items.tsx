@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
+import { confirmAction } from "@/components/ui/toaster";
 import type { Channel } from "@/db/schema/campaigns";
 import { ContentFields, type ContentValue, emptyContent } from "./content-fields";
 import { ScheduledTime, useViewerTimeZone } from "./content-time";
@@ -19,7 +20,6 @@ export function ContentItems({ campaignId, canEdit }: { campaignId: string; canE
   const trpc = useTRPC();
   const { data: items } = useSuspenseQuery(trpc.content.list.queryOptions({ campaignId }));
   const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
 
   return (
     <section aria-labelledby="content-heading" className="space-y-3">
@@ -29,22 +29,18 @@ export function ContentItems({ campaignId, canEdit }: { campaignId: string; canE
         </h2>
         {canEdit && !adding && (
           <Button
-            onClick={() => {
-              setNotice(null);
-              setAdding(true);
-            }}
+            onClick={() => setAdding(true)}
           >
             New content item
           </Button>
         )}
       </div>
-      {notice && <Alert tone="success">{notice}</Alert>}
       {adding && (
         <NewContentItem
           campaignId={campaignId}
           onDone={(title) => {
             setAdding(false);
-            if (title) setNotice(`Added “${title}”.`);
+            if (title) confirmAction(`Added “${title}”.`);
           }}
         />
       )}
@@ -98,8 +94,10 @@ function NewContentItem({ campaignId, onDone }: { campaignId: string; onDone: (t
       await queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId }));
       onDone(item.title);
     } catch (caught) {
-      setError(errorMessage(caught));
-      setErrors(fieldErrors(caught));
+      // A refusal by field is shown by its field only, not again at the top.
+      const byField = fieldErrors(caught);
+      setErrors(byField);
+      setError(Object.keys(byField).length > 0 ? null : errorMessage(caught));
     }
   }
 

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { confirmAction } from "@/components/ui/toaster";
 
 /** Deleting takes the campaign's milestones and content with it, so it is confirmed by name. */
 export function DeleteCampaign({ campaignId, name }: { campaignId: string; name: string }) {
@@ -18,6 +19,7 @@ export function DeleteCampaign({ campaignId, name }: { campaignId: string; name:
       question="Delete this campaign?"
       onDelete={async () => {
         await remove.mutateAsync({ campaignId });
+        confirmAction(`Campaign “${name}” was deleted.`);
         await queryClient.invalidateQueries(trpc.campaign.pathFilter());
         router.push("/campaigns");
       }}

@@ -10,7 +10,9 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TextField } from "@/components/ui/field";
+import { confirmAction } from "@/components/ui/toaster";
 import { closedStatuses } from "@/server/services/campaigns/closed-statuses";
+import { useToday } from "../../_components/use-today";
 
 /**
  * A campaign's milestones in date order. Editors rename them, tick them off,
@@ -32,15 +34,22 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
   };
   const options = { onSuccess: () => setError(null), onError: (e: unknown) => setError(errorMessage(e)), onSettled: refresh };
   const update = useMutation(trpc.milestone.update.mutationOptions(options));
-  const reschedule = useMutation(trpc.milestone.reschedule.mutationOptions(options));
+  const reschedule = useMutation(
+    trpc.milestone.reschedule.mutationOptions({ ...options, onSuccess: () => (setError(null), confirmAction("Milestone moved.")) }),
+  );
   // A failed delete is told in its own question (ConfirmDelete), not the timeline's alert.
   const remove = useMutation(trpc.milestone.delete.mutationOptions({ onSuccess: () => setError(null), onSettled: refresh }));
   const regenerate = useMutation(
-    trpc.milestone.regenerate.mutationOptions({ ...options, onSuccess: (result) => (setError(null), setWarnings(result.warnings)) }),
+    trpc.milestone.regenerate.mutationOptions({
+      ...options,
+      onSuccess: (result) => (setError(null), setWarnings(result.warnings), confirmAction("Timeline regenerated from the template.")),
+    }),
   );
   const schedulable = canEdit && !closedStatuses.has(campaign.status);
   const editable = canEdit && campaign.status !== "archived";
   const milestones = campaign.milestones;
+  const today = useToday();
+  const overdue = today ? milestones.filter((milestone) => isOverdue(milestone, today)).length : 0;
 
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
@@ -48,6 +57,11 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
         Timeline
       </h2>
       {error && <Alert>{error}</Alert>}
+      {overdue > 0 && (
+        <p className="text-sm font-medium text-red-700">
+          {overdue === 1 ? "1 milestone is overdue: its day has passed and it isn't done." : `${overdue} milestones are overdue: their day has passed and they aren't done.`}
+        </p>
+      )}
       {warnings.length > 0 && (
         <Alert tone="info">
           <ul className="list-inside list-disc">
@@ -65,13 +79,23 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
             <MilestoneRow
               key={milestone.id}
               milestone={milestone}
+              overdue={today !== null && isOverdue(milestone, today)}
               range={{ min: campaign.startDate, max: campaign.endDate }}
               editable={editable}
               schedulable={schedulable}
-              onRename={(name) => update.mutateAsync({ milestoneId: milestone.id, name })}
-              onToggle={(completed) => update.mutateAsync({ milestoneId: milestone.id, completed })}
+              onRename={async (name) => {
+                await update.mutateAsync({ milestoneId: milestone.id, name });
+                confirmAction(`Milestone renamed to “${name.trim()}”.`);
+              }}
+              onToggle={async (completed) => {
+                await update.mutateAsync({ milestoneId: milestone.id, completed });
+                confirmAction(completed ? `“${milestone.name}” is done.` : `“${milestone.name}” is open again.`);
+              }}
               onMove={(dueDate) => reschedule.mutate({ milestoneId: milestone.id, dueDate })}
-              onDelete={() => remove.mutateAsync({ milestoneId: milestone.id })}
+              onDelete={async () => {
+                await remove.mutateAsync({ milestoneId: milestone.id });
+                confirmAction(`Milestone “${milestone.name}” deleted.`);
+              }}
             />
           ))}
         </ol>
@@ -118,6 +142,7 @@ interface RowMilestone {
 
 function MilestoneRow({
   milestone,
+  overdue,
   range,
   editable,
   schedulable,
@@ -127,6 +152,7 @@ function MilestoneRow({
   onDelete,
 }: {
   milestone: RowMilestone;
+  overdue: boolean;
   range: { min: string; max: string };
   editable: boolean;
   schedulable: boolean;
@@ -193,7 +219,10 @@ function MilestoneRow({
         ) : (
           <p className={done ? "text-slate-500 line-through" : "font-medium"}>{milestone.name}</p>
         )}
-        <p className="text-slate-500"><Day value={milestone.dueDate} /></p>
+        <p className="text-slate-500">
+          <Day value={milestone.dueDate} />
+          {overdue && <span className="ml-2 font-medium text-red-700">Overdue</span>}
+        </p>
       </div>
       {schedulable ? (
         <div>
@@ -229,7 +258,14 @@ function AddMilestone({ campaignId, min, max, onAdded }: { campaignId: string; m
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const [dueDate, setDueDate] = useState("");
-  const create = useMutation(trpc.milestone.create.mutationOptions({ onSuccess: onAdded }));
+  const create = useMutation(
+    trpc.milestone.create.mutationOptions({
+      onSuccess: (_result, input) => {
+        confirmAction(`Milestone “${input.name.trim()}” added.`);
+        return onAdded();
+      },
+    }),
+  );
   const errors = create.error ? fieldErrors(create.error) : {};
 
   const onSubmit = async (event: React.FormEvent) => {
@@ -257,4 +293,9 @@ function AddMilestone({ campaignId, min, max, onAdded }: { campaignId: string; m
       </Button>
     </form>
   );
+}
+
+/** Not done and its day is before today. */
+function isOverdue(milestone: RowMilestone, today: string): boolean {
+  return milestone.completedAt === null && milestone.dueDate < today;
 }

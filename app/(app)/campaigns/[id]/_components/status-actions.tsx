@@ -6,7 +6,9 @@ import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { confirmAction } from "@/components/ui/toaster";
 import type { CampaignStatus } from "@/db/schema/campaigns";
+import { campaignStatusLabels } from "@/server/services/campaigns/campaign-labels";
 
 /** What the button for moving to a status says, given where the campaign is now. */
 function actionLabel(from: CampaignStatus, to: CampaignStatus): string {
@@ -52,10 +54,11 @@ export function StatusActions({
   const restore = useMutation(trpc.campaign.restore.mutationOptions());
   const busy = setStatus.isPending || restore.isPending;
 
-  async function run(action: () => Promise<unknown>) {
+  async function run(action: () => Promise<unknown>, done: string) {
     setError(null);
     try {
       await action();
+      confirmAction(done);
       setConfirmingCancel(false);
       await queryClient.invalidateQueries(trpc.campaign.pathFilter());
     } catch (caught) {
@@ -69,7 +72,7 @@ export function StatusActions({
       {error && <Alert>{error}</Alert>}
       <div role="group" aria-label="Change status" className="flex flex-wrap gap-2">
         {canRestore && (
-          <Button disabled={busy} onClick={() => void run(() => restore.mutateAsync({ campaignId }))}>
+          <Button disabled={busy} onClick={() => void run(() => restore.mutateAsync({ campaignId }), "Campaign restored.")}>
             Restore
           </Button>
         )}
@@ -80,7 +83,7 @@ export function StatusActions({
               key={to}
               variant={index === 0 && to !== "archived" ? "primary" : "secondary"}
               disabled={busy}
-              onClick={() => void run(() => setStatus.mutateAsync({ campaignId, status: to }))}
+              onClick={() => void run(() => setStatus.mutateAsync({ campaignId, status: to }), `Campaign is now ${campaignStatusLabels[to].toLowerCase()}.`)}
             >
               {actionLabel(status, to)}
             </Button>
@@ -88,7 +91,7 @@ export function StatusActions({
         {allowedStatuses.includes("cancelled") &&
           (confirmingCancel ? (
             <span className="inline-flex items-center gap-2">
-              <Button variant="danger" disabled={busy} onClick={() => void run(() => setStatus.mutateAsync({ campaignId, status: "cancelled" }))}>
+              <Button variant="danger" disabled={busy} onClick={() => void run(() => setStatus.mutateAsync({ campaignId, status: "cancelled" }), "Campaign cancelled.")}>
                 Yes, cancel the campaign
               </Button>
               <Button variant="ghost" onClick={() => setConfirmingCancel(false)}>

@@ -6,6 +6,7 @@ import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { confirmAction } from "@/components/ui/toaster";
 import type { Channel } from "@/db/schema/campaigns";
 import { ContentFields, type ContentValue } from "../../../_components/content-fields";
 
@@ -23,7 +24,6 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
   const [content, setContent] = useState<ContentValue>({ title: item.title, body: item.body, media: item.media });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   // The version this form last saw, kept here rather than read from `item`, which is refetched after a save and may lag a quick second save.
   const [version, setVersion] = useState(item.version);
   const update = useMutation(trpc.content.update.mutationOptions());
@@ -32,18 +32,19 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
     event.preventDefault();
     setError(null);
     setErrors({});
-    setNotice(null);
     try {
       const saved = await update.mutateAsync({ contentItemId: item.id, ...content });
-      setNotice(saved.version === version ? "Nothing changed, so no new version was saved." : `Saved as version ${saved.version}.`);
+      confirmAction(saved.version === version ? "Nothing changed, so no new version was saved." : `Saved as version ${saved.version}.`);
       setVersion(saved.version);
       await Promise.all([
         queryClient.invalidateQueries(trpc.content.get.queryFilter({ contentItemId: item.id })),
         queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId: item.campaignId })),
       ]);
     } catch (caught) {
-      setError(errorMessage(caught));
-      setErrors(fieldErrors(caught));
+      // A refusal by field is shown by its field only, not again at the top.
+      const byField = fieldErrors(caught);
+      setErrors(byField);
+      setError(Object.keys(byField).length > 0 ? null : errorMessage(caught));
     }
   }
 
@@ -51,7 +52,6 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
     <form onSubmit={(event) => void submit(event)} aria-label="Edit content" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" noValidate>
       <h2 className="text-lg font-semibold">Text</h2>
       {error && <Alert>{error}</Alert>}
-      {notice && <Alert tone="success">{notice}</Alert>}
       <ContentFields channel={item.channel} value={content} onChange={setContent} errors={errors} />
       <Button type="submit" disabled={update.isPending}>
         Save

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useViewer } from "@/components/viewer/viewer-context";
 import { formatDayRange, toLocalInputValue } from "@/server/services/date-time";
+import { confirmAction } from "@/components/ui/toaster";
 
 /** Picks the time an item goes out, in the viewer's time zone; the server keeps the instant. */
 export function ContentSchedule({ item }: { item: { id: string; campaignId: string; scheduledAt: Date | null; campaign: { startDate: string; endDate: string } } }) {
@@ -30,6 +31,7 @@ function ScheduleForm({ item }: { item: Parameters<typeof ContentSchedule>[0]["i
     setErrors({});
     try {
       await reschedule.mutateAsync({ contentItemId: item.id, localDateTime, timeZone });
+      confirmAction(localDateTime ? "Schedule saved." : "No longer scheduled.");
       await Promise.all([
         queryClient.invalidateQueries(trpc.content.get.queryFilter({ contentItemId: item.id })),
         queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId: item.campaignId })),

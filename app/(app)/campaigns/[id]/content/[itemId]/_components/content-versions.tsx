@@ -25,8 +25,12 @@ interface DiffPart {
 export function ContentVersions({ contentItemId, versions }: { contentItemId: string; versions: VersionRow[] }) {
   const trpc = useTRPC();
   const latest = versions[0]?.version ?? 1;
-  const [from, setFrom] = useState(Math.max(1, latest - 1));
-  const [to, setTo] = useState(latest);
+  // What the person picked, for the versions they saw; after a save adds a version the pick
+  // starts again at the latest two, so Compare never offers version 1 against itself.
+  const [picked, setPicked] = useState<{ from: number; to: number; latest: number } | null>(null);
+  const { from, to } = picked?.latest === latest ? picked : { from: Math.max(1, latest - 1), to: latest };
+  const setFrom = (value: number) => setPicked({ from: value, to, latest });
+  const setTo = (value: number) => setPicked({ from, to: value, latest });
   const [compared, setCompared] = useState<{ from: number; to: number } | null>(null);
   const diff = useQuery(trpc.content.diff.queryOptions({ contentItemId, from: compared?.from ?? 1, to: compared?.to ?? 1 }, { enabled: compared !== null }));
 

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/react";
 import { ConfirmDelete } from "@/components/ui/confirm-delete";
+import { confirmAction } from "@/components/ui/toaster";
 
 /** Deleting takes every version with it, so it asks first. */
 export function DeleteContentItem({ contentItemId, campaignId, title }: { contentItemId: string; campaignId: string; title: string }) {
@@ -18,6 +19,7 @@ export function DeleteContentItem({ contentItemId, campaignId, title }: { conten
       question="Delete this content item?"
       onDelete={async () => {
         await remove.mutateAsync({ contentItemId });
+        confirmAction(`“${title}” was deleted.`);
         await queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId }));
         queryClient.removeQueries(trpc.content.get.queryFilter({ contentItemId }));
         router.push(`/campaigns/${campaignId}/content`);
