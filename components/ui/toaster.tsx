@@ -4,6 +4,7 @@
 // aria-live="polite" region named "Notifications", so screen readers announce each
 // confirmation without moving focus. Errors stay next to the form or field they
 // belong to; toasts are for "it worked".
+import { unstable_rethrow } from "next/navigation";
 import { Toaster as Sonner, toast } from "sonner";
 
 /** Mounted once, in the signed-in layout; toasts survive client-side navigation (create, then open). */
@@ -14,4 +15,24 @@ export function Toaster() {
 /** Shows that an action succeeded. */
 export function confirmAction(message: string) {
   toast.success(message);
+}
+
+/**
+ * Runs a server action that redirects when it succeeds (its promise then rejects
+ * with Next's navigation signal, which is passed on), and confirms it with `message`.
+ * An action that answers instead (say, with field errors) shows no toast.
+ */
+export async function confirmRedirect<T>(action: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    let navigated = false;
+    try {
+      unstable_rethrow(error);
+    } catch {
+      navigated = true;
+    }
+    if (navigated) confirmAction(message);
+    throw error;
+  }
 }

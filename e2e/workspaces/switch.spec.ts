@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_STATE } from "../helpers";
+import { expectToast } from "../toast";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -10,6 +11,7 @@ test("a member of two workspaces switches between them", async ({ page }) => {
   await page.getByRole("button", { name: /Switch workspace/ }).click();
   await page.getByRole("list", { name: "Your workspaces" }).getByRole("button", { name: /Acme Events/ }).click();
   await expect(page.getByRole("button", { name: /current: Acme Events/ })).toBeVisible();
+  await expectToast(page, "Switched to Acme Events.");
   await expect(page.getByText("Acme Events", { exact: true }).first()).toBeVisible();
 
   // The choice sticks across pages and reloads.
@@ -31,6 +33,7 @@ test("creating a workspace makes it the active one", async ({ page }) => {
   await page.getByLabel("Workspace name").fill("Acme Partnerships");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page.getByRole("button", { name: /current: Acme Partnerships/ })).toBeVisible();
+  await expectToast(page, "Workspace “Acme Partnerships” created.");
   await expect(page.getByText("Just you so far.")).toBeVisible();
 });
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { WorkspaceMembership } from "@/server/services/workspaces/list-my-workspaces";
+import { confirmRedirect } from "@/components/ui/toaster";
 import { switchWorkspaceAction } from "../actions";
 
 /** A menu of the person's workspaces; choosing one makes it the active workspace. */
@@ -45,7 +46,12 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceM
       </button>
       {open && (
         <div id="workspace-menu" className="absolute z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-          <form action={switchWorkspaceAction}>
+          <form
+            action={(formData) => {
+              const chosen = workspaces.find((workspace) => workspace.id === formData.get("workspaceId"));
+              return confirmRedirect(() => switchWorkspaceAction(formData), `Switched to ${chosen?.name ?? "the workspace"}.`);
+            }}
+          >
             <ul aria-label="Your workspaces">
               {workspaces.map((workspace) => (
                 <li key={workspace.id}>

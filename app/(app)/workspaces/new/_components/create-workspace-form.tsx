@@ -1,13 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
+import type { FormState } from "@/components/forms/form-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { confirmRedirect } from "@/components/ui/toaster";
 import { createWorkspaceAction } from "../../../actions";
 
 export function CreateWorkspaceForm() {
-  const [state, action, pending] = useActionState(createWorkspaceAction, {});
+  const [state, action, pending] = useActionState(
+    (previous: FormState, formData: FormData) =>
+      confirmRedirect(() => createWorkspaceAction(previous, formData), `Workspace “${String(formData.get("name") ?? "").trim()}” created.`),
+    {},
+  );
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message && <Alert>{state.message}</Alert>}
