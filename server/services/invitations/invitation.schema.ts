@@ -6,4 +6,4 @@ export const inviteInput = z.object({ email: emailField, role: roleField });
 export const invitationIdInput = z.object({ invitationId: id("Choose an invitation") });
 
 /** `requestId` names one press of "Resend": a retried request sends that email once. */
-export const resendInvitationInput = invitationIdInput.extend({ requestId: z.uuid("Send the request again") });
+export const resendInvitationInput = invitationIdInput.extend({ requestId: id("Send the request again") });
