@@ -34,7 +34,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   const planned = page.getByRole("list", { name: "Planned milestones" });
   await expect(planned.getByRole("listitem").filter({ hasText: "Topic & speakers confirmed" })).toBeVisible();
   // On the launch day, or the business day before it when that is a weekend or holiday.
-  await expect(planned.getByRole("listitem").filter({ hasText: "Webinar day" })).toContainText(/^(Mon|Tue|Wed|Thu|Fri) \d{1,2} \w{3} \d{4}/);
+  await expect(planned.getByRole("listitem").filter({ hasText: "Webinar day" })).toContainText(/^(Mon|Tue|Wed|Thu|Fri)\b/);
   await page.getByLabel("Budget amount").fill("7500");
   await page.getByLabel("Currency").fill("EUR");
   await page.getByRole("button", { name: "Create campaign" }).click();

@@ -31,6 +31,8 @@ describe("describeRun", () => {
 
   plainTest("known functions name their subject; finished runs say how they ended", () => {
     expect(describeRun(facts({})).text).toBe("Welcome email for Acme, done");
+    // As Inngest stores it, behind the app's id.
+    expect(describeRun(facts({ functionId: "crescendo-welcome-workspace" })).text).toBe("Welcome email for Acme, done");
     const invitation = facts({ functionId: "send-invitation-email", eventName: "member/invited", inviteeEmail: "nia@example.test" });
     expect(describeRun({ ...invitation, status: "failed" }).text).toBe("Invitation email to nia@example.test, failed");
     expect(describeRun({ ...invitation, status: "queued" }).text).toBe("Invitation email to nia@example.test, waiting to start");
@@ -53,13 +55,18 @@ describe("describeRun", () => {
 describe("runs in plain words", () => {
   test("listRuns and getRun describe each run with its workspace, invitee and wake time", async ({ db }) => {
     const team = await createTeam(db, { name: "Acme" });
-    const welcome = await createWorkflowRun(db, { workspaceId: team.workspace.id, status: "sleeping", functionId: "welcome-workspace", eventName: "workspace/created" });
+    const welcome = await createWorkflowRun(db, {
+      workspaceId: team.workspace.id,
+      status: "sleeping",
+      functionId: "crescendo-welcome-workspace",
+      eventName: "workspace/created",
+    });
     await db.update(workflowSteps).set({ name: "wait-two-business-days", dueAt: tuesday }).where(and(eq(workflowSteps.runId, welcome.id), eq(workflowSteps.stepId, "step-nap")));
     const invitation = await inviteMember(db, { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test", role: "viewer" });
     const invite = await createWorkflowRun(db, {
       workspaceId: team.workspace.id,
       status: "completed",
-      functionId: "send-invitation-email",
+      functionId: "crescendo-send-invitation-email",
       eventName: "member/invited",
       data: { invitationId: invitation.id },
     });

@@ -30,9 +30,17 @@ const eventLabels: Record<string, string> = {
   "workspace/created": "a workspace was created",
 };
 
+// The app's id (inngest/client.ts), which services may not import.
+const APP_ID = "crescendo";
+
+/** The function's own id: Inngest stores it behind the app's id ("crescendo-welcome-workspace"). */
+function localId(functionId: string): string {
+  return functionId.startsWith(`${APP_ID}-`) ? functionId.slice(APP_ID.length + 1) : functionId;
+}
+
 /** What a run is about, by function id; other functions are named by their name and trigger. */
 function subject(facts: RunFacts): string {
-  switch (facts.functionId) {
+  switch (localId(facts.functionId)) {
     case "send-invitation-email":
       return facts.inviteeEmail ? `Invitation email to ${facts.inviteeEmail}` : "Invitation email";
     case "welcome-workspace":
@@ -50,7 +58,7 @@ const pausedSteps: Record<string, string> = {
 };
 
 function state(facts: RunFacts): string {
-  const what = facts.pausedStep ? pausedSteps[`${facts.functionId}/${facts.pausedStep}`] : undefined;
+  const what = facts.pausedStep ? pausedSteps[`${localId(facts.functionId)}/${facts.pausedStep}`] : undefined;
   const prefix = what ? `${what} ` : "";
   switch (facts.status) {
     case "queued":
