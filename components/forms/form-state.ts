@@ -1,5 +1,5 @@
 import { ZodError, z } from "zod";
-import { AppError } from "@/server/errors";
+import { AppError, asAppError } from "@/server/errors";
 
 /** What a server action hands back to its form: a message, errors per field, and what was typed. */
 export interface FormState {
@@ -15,7 +15,9 @@ export function formText(formData: FormData, name: string): string {
 }
 
 /** Turns an expected failure into form state; anything else is rethrown (a bug, or Next's redirect). */
-export function formStateFromError(error: unknown, values?: Record<string, string>): FormState {
+export function formStateFromError(thrown: unknown, values?: Record<string, string>): FormState {
+  // A database data error the schemas missed is the person's input too: said in words, not a 500.
+  const error = asAppError(thrown);
   if (error instanceof ZodError) {
     return { fieldErrors: z.flattenError(error).fieldErrors as FormState["fieldErrors"], values };
   }

@@ -7,6 +7,7 @@ import { describe, expect } from "vitest";
 import { createTeam, createWorkflowRun } from "@/db/factories";
 import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
+import { formStateFromError } from "@/components/forms/form-state";
 import { callError, callerFor, fieldErrorsOf } from "@/server/api/test-caller";
 import { createCallerFactory, createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import { AppError, asAppError } from "@/server/errors";
@@ -168,5 +169,11 @@ describe("a data error the schemas miss", () => {
     const ours = new AppError("NOT_FOUND", "No such campaign");
     expect(asAppError(ours)).toBe(ours);
     expect(asAppError(Object.assign(new Error("Failed query"), { cause: { code: "22P02" } }))).toBeInstanceOf(AppError);
+  });
+
+  test("a server action's form shows a data error as a message, not a 500", () => {
+    const state = formStateFromError(Object.assign(new Error("Failed query: insert ... params: secret"), { cause: { code: "22021" } }), { name: "x" });
+    expect(state.message).toMatch(/can't be saved/);
+    expect(JSON.stringify(state)).not.toContain("secret");
   });
 });
