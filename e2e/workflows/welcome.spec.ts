@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LONG_JOURNEY_TIMEOUT, uniqueEmail } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -24,11 +25,14 @@ test("a newcomer gets the welcome email, and waking the sleeping run sends the f
   const run = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Welcome a new workspace" }) });
   await expect(run).toContainText("workspace/created");
   await expect(run).toContainText("Sleeping");
+  // In plain words first: whose welcome it is and when the follow-up wakes.
+  await expect(run.getByText(/^Welcome email for Wren Studio, follow-up sleeping until .+/)).toBeVisible();
   await run.getByRole("link", { name: "Welcome a new workspace" }).click();
 
   const wait = page.getByRole("article", { name: "wait-two-business-days" });
   await expect(wait).toContainText("Sleeping");
   await wait.getByRole("button", { name: "Wake now" }).click();
+  await expectToast(page, "The step was woken; the run carries on now.");
   // The page keeps itself current: the run finishes without a reload.
   await expect(page.getByRole("article", { name: "send-follow-up-email" })).toContainText("Completed");
   await expect(wait).toContainText("Completed");
