@@ -8,4 +8,5 @@ npm install --no-audit --no-fund
 npx next build
 export SEED_DEMO=1
 echo "Crescendo: starting at http://localhost:${PORT:-3000} (sign in as admin@demo.test / crescendo-demo)"
-exec npx next start -H "${HOST:-127.0.0.1}" -p "${PORT:-3000}"
+export HOST="${HOST:-127.0.0.1}" PORT="${PORT:-3000}"
+exec node scripts/serve.mjs

@@ -8,4 +8,6 @@ export DATA_DIR="${DATA_DIR:-$(mktemp -d -t crescendo-e2e-XXXXXX)}"
 export SEED_DEMO=1
 # npm test builds first, as a phase of its own; run alone, the journeys build here.
 [[ "${E2E_PREBUILT:-}" == 1 ]] || npx next build
-exec npx next start -H 127.0.0.1 -p "${PORT:?PORT is required}"
+# The production server (scripts/serve.mjs): next start, telling the app each request's socket address.
+export HOST=127.0.0.1 PORT="${PORT:?PORT is required}"
+exec node scripts/serve.mjs

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import type { MemberRole } from "@/db/schema/workspaces";
 
@@ -5,7 +6,10 @@ export function UserPanel({ name, email, role }: { name: string; email: string; 
   return (
     <div className="flex items-center justify-between gap-3">
       <div className="min-w-0 text-sm">
-        <p className="truncate font-medium text-slate-900">{name}</p>
+        {/* The person's own account: password, sign out everywhere. */}
+        <Link href="/account" className="block truncate font-medium text-slate-900 hover:underline">
+          {name}
+        </Link>
         <p className="truncate text-xs text-slate-500">
           {role && <span className="capitalize">{role} · </span>}
           {email}
