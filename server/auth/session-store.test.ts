@@ -72,6 +72,21 @@ describe("sessions", () => {
     expect(row!.expiresAt.getTime() - before).toBeLessThanOrEqual(SESSION_LIFETIME_MS + 5000);
   });
 
+  test("a sign-in clears out the person's ended sessions and keeps their live ones", async ({ db }) => {
+    const [ada, bob] = [await createUser(db), await createUser(db)];
+    const signedOut = await signIn(db, ada.id);
+    await endSessionOfToken(db, signedOut);
+    await startSession(db, { userId: ada.id, now: new Date(Date.now() - SESSION_LIFETIME_MS - 1000) });
+    const live = await signIn(db, ada.id);
+    const bobEnded = await signIn(db, bob.id);
+    await endSessionOfToken(db, bobEnded);
+
+    const latest = await signIn(db, ada.id);
+
+    const rows = await db.select({ id: sessions.id }).from(sessions);
+    expect(rows.map((row) => row.id).sort()).toEqual([live.sid, latest.sid, bobEnded.sid].sort());
+  });
+
   test("a cookie without a session id, or naming another person's session, or a malformed one, is refused", async ({ db }) => {
     const [ada, bob] = [await createUser(db), await createUser(db)];
     const adaToken = await signIn(db, ada.id);

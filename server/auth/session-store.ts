@@ -2,16 +2,21 @@
 // cookie (server/auth/session-token.ts). A session counts only while its row is
 // neither revoked nor past expires_at, which is fixed at sign-in, so renewing the
 // cookie cannot stretch a session beyond SESSION_LIFETIME_MS.
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { sessions } from "@/db/schema";
 import { sessionUsers } from "./session-user-cache";
 
 export const SESSION_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** Records a new sign-in of `userId`; the cookie carries the returned id. */
+/**
+ * Records a new sign-in of `userId`; the cookie carries the returned id. The
+ * person's ended sessions are cleared out here, so the table holds about one row
+ * per device in use rather than one per sign-in ever made.
+ */
 export async function startSession(db: Database, input: { userId: string; now?: Date }): Promise<{ id: string; expiresAt: Date }> {
   const now = input.now ?? new Date();
+  await db.delete(sessions).where(and(eq(sessions.userId, input.userId), or(isNotNull(sessions.revokedAt), lte(sessions.expiresAt, sql`now()`))));
   const [row] = await db
     .insert(sessions)
     .values({ userId: input.userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS) })
