@@ -3,16 +3,10 @@
 // maps to a different UTC offset on either side of a daylight-saving change.
 import { TZDate } from "@date-fns/tz";
 import { fieldError } from "@/server/errors";
+import { isKnownTimeZone } from "@/server/services/shared/date.schema";
 
-/** True for a zone name this runtime knows ("Europe/Berlin"). */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+// One check of zone names for the schemas and this module alike.
+export { isKnownTimeZone };
 
 /**
  * The instant `localDateTime` ("2026-03-09T09:00") is in `timeZone`. Refuses an
