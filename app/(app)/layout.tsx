@@ -41,9 +41,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <ViewerProvider viewer={viewer}>
+    {/* Outside the grid: the toaster's region is an element, and in the grid it would take the sidebar's column. */}
+    <Toaster />
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
       <RememberTimeZone renderedIn={viewer.timeZone} storeAsPreference={!hasTimeZonePreference} />
-      <Toaster />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
