@@ -41,8 +41,6 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <ViewerProvider viewer={viewer}>
-    {/* Outside the grid: the toaster's region is an element, and in the grid it would take the sidebar's column. */}
-    <Toaster />
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
       <RememberTimeZone renderedIn={viewer.timeZone} storeAsPreference={!hasTimeZonePreference} />
       <a
