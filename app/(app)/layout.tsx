@@ -64,6 +64,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {children}
       </main>
     </div>
+    {/* Outside the grid: its region would otherwise take the sidebar's cell. */}
+    <Toaster />
     </ViewerProvider>
   );
 }
