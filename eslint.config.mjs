@@ -68,7 +68,7 @@ export default tseslint.config(
     // The server logs through server/logger.ts (JSON, secrets redacted, no query
     // parameters). Tests, test apps and command-line tools print for a person.
     files: ["server/**/*.{ts,tsx,mts}", "inngest/**/*.{ts,tsx,mts}", "app/**/*.{ts,tsx,mts}", "db/**/*.{ts,tsx,mts}"],
-    ignores: ["**/*.test.ts", "**/testing/**", "db/test-*.ts", "db/seed-cli.ts", "server/auth/index.ts"],
+    ignores: ["**/*.test.ts", "**/testing/**", "db/test-*.ts", "db/seed-cli.ts"],
     rules: { "no-console": "error" },
   },
   {

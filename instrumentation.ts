@@ -9,7 +9,10 @@ export async function register() {
   if (env.SEED_DEMO === "1") {
     const { seedDemo } = await import("./db/seed");
     const { seeded } = await seedDemo(handle.db);
-    if (seeded) console.log("Crescendo: seeded the demo workspace Acme Marketing.");
+    if (seeded) {
+      const { logger } = await import("./server/logger");
+      logger.info("Seeded the demo workspace Acme Marketing.");
+    }
   }
   if (env.NODE_ENV === "production" && process.env.INNGEST_DEV) {
     throw new Error("INNGEST_DEV turns off request signing, so a production build does not run with it. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY for Inngest, or neither for the embedded executor.");

@@ -7,6 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { signInInput } from "@/server/services/accounts/account.schema";
 import { AppError } from "@/server/errors";
+import { logError } from "@/server/logger";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { env } from "@/server/env";
 import { clientAddress } from "./client-address";
@@ -36,7 +37,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A wrong password is an everyday event, not a server error worth a stack trace.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error("[auth]", error);
+      logError("Sign-in or session handling failed", error);
     },
   },
   providers: [
