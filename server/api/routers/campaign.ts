@@ -16,7 +16,7 @@ import {
   updateCampaignInput,
 } from "@/server/services/campaigns/campaign.schema";
 
-/** The actor, and their role for the services that decide by it. */
+/** The actor, and their role for reading what they may do next (writes re-read the role under lock). */
 const scope = (ctx: Parameters<typeof actorScope>[0] & { workspace: { role: MemberRole } }) => ({ ...actorScope(ctx), role: ctx.workspace.role });
 
 export const campaignRouter = createTRPCRouter({
@@ -33,7 +33,7 @@ export const campaignRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => updateCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
   setStatus: memberProcedure
     .input(changeCampaignStatusInput)
-    .mutation(({ ctx, input }) => changeCampaignStatus(ctx.db, { ...input, ...scope(ctx) })),
+    .mutation(({ ctx, input }) => changeCampaignStatus(ctx.db, { ...input, ...actorScope(ctx) })),
   restore: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => restoreCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
-  delete: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => deleteCampaign(ctx.db, { ...input, ...scope(ctx) })),
+  delete: memberProcedure.input(campaignIdInput).mutation(({ ctx, input }) => deleteCampaign(ctx.db, { ...input, ...actorScope(ctx) })),
 });
