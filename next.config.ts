@@ -24,6 +24,7 @@ const nextConfig: NextConfig = {
     // builds here start clean (the test suite, the bench), where nothing reads it and writing it
     // took about 20 s of a 79 s build. A repeated `npm run demo` rebuilds without it.
     turbopackFileSystemCacheForBuild: false,
+    authInterrupts: true, // forbidden(): pages a role cannot use answer 403
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

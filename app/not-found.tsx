@@ -1,18 +1,15 @@
-import Link from "next/link";
+import { StatusMessage } from "@/components/ui/status-message";
 
 export const metadata = { title: "Page not found" };
 
+// An address outside the app's shell: this page is the whole document, so it is its own <main>.
+// Inside the shell, (app)/not-found.tsx answers instead, within the shell's <main>.
 export default function NotFound() {
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-4 p-6 text-center">
-      <p className="text-sm font-semibold text-brand-600">404</p>
-      <h1 className="text-3xl font-bold tracking-tight">Page not found</h1>
-      <p className="max-w-md text-slate-600">
+    <main>
+      <StatusMessage code={404} title="Page not found">
         We couldn&apos;t find that page. It may have moved, or the link may be mistyped.
-      </p>
-      <Link href="/" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-        Go to your home page
-      </Link>
+      </StatusMessage>
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { Toaster } from "@/components/ui/toaster";
 import { hasRole } from "@/server/auth/roles";
 import { AppNav } from "./_components/app-nav";
 import { navItems } from "./_components/nav-items";
+import { SidebarMenu } from "./_components/sidebar-menu";
 import { UserPanel } from "./_components/user-panel";
 import { WorkspaceSwitcher } from "./_components/workspace-switcher";
 import { CreateWorkspaceForm } from "./workspaces/new/_components/create-workspace-form";
@@ -50,15 +51,20 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Skip to content
       </a>
       <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-b-0 md:border-r">
-        <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight">
-          <img src="/icon.svg" alt="" width={24} height={24} />
-          Crescendo
-        </Link>
-        <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-        <AppNav items={visibleNav} />
-        <div className="mt-auto border-t border-slate-100 pt-4">
-          <UserPanel name={session.user.name} email={session.user.email} role={workspace.role} />
-        </div>
+        <SidebarMenu
+          brand={
+            <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight">
+              <img src="/icon.svg" alt="" width={24} height={24} />
+              Crescendo
+            </Link>
+          }
+        >
+          <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+          <AppNav items={visibleNav} />
+          <div className="mt-auto border-t border-slate-100 pt-4">
+            <UserPanel name={session.user.name} email={session.user.email} role={workspace.role} />
+          </div>
+        </SidebarMenu>
       </aside>
       <main id="main" className="min-w-0 px-4 py-6 md:px-8 md:py-8">
         {children}

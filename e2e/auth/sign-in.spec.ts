@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut } from "../helpers";
+import { expectAccessible, signIn, signOut } from "../helpers";
 
 test("the demo manager signs in and sees their workspace and role", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await expect(page.getByRole("heading", { name: "Welcome, Maya" })).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByText("Manager · manager@demo.test")).toBeVisible();
   // Managers do not see admin-only pages in the navigation.
   const nav = page.getByRole("navigation", { name: "Main" });
@@ -20,6 +21,7 @@ test("a wrong password gets a clear message and no session", async ({ page }) =>
   await expect(
     page.getByRole("alert").filter({ hasText: "That email and password don't match an account. Check them and try again." }),
   ).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByLabel("Email")).toHaveValue("marketer@demo.test");
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
@@ -33,6 +35,7 @@ test("a signed-out visit goes to sign-in and comes back after it", async ({ page
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/team$/);
   await expect(page.getByRole("heading", { name: "Team" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("signing out ends the session", async ({ page }) => {
@@ -47,6 +50,7 @@ test("an unknown page shows a helpful 404", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("link", { name: "Go to your home page" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Jordan" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { uniqueEmail } from "../helpers";
+import { expectAccessible, uniqueEmail } from "../helpers";
 
 test("a new person signs up and lands in their own workspace as its admin", async ({ page }) => {
   const email = uniqueEmail("newcomer");
@@ -13,6 +13,7 @@ test("a new person signs up and lands in their own workspace as its admin", asyn
   await expect(page.getByRole("heading", { name: "Welcome, Nora" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Switch workspace \(current: Nora's Agency\)/ })).toBeVisible();
   await expect(page.getByText(`Admin · ${email}`)).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("sign-up shows what is wrong next to each field and creates nothing", async ({ page }) => {
@@ -27,6 +28,7 @@ test("sign-up shows what is wrong next to each field and creates nothing", async
   await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Use at least 10 characters");
   await expect(page.getByLabel("Workspace name")).toHaveAccessibleDescription(/at least 2 characters/);
   await expect(page.getByLabel("Your name")).toHaveValue("Ann");
+  await expectAccessible(page);
 });
 
 test("signing up with an email that already has an account says so", async ({ page }) => {

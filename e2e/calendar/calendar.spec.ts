@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
 import { transformer } from "@/server/api/transformer";
 import { formatDay } from "@/server/services/date-time";
-import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -87,6 +87,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await expect(page.getByRole("link", { name: /Milestone: Reminder emails/ })).toBeVisible();
   const teaser = () => page.getByRole("link", { name: /LinkedIn: Journey teaser/ });
   await expect(cell(tuesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
+  await expectAccessible(page);
 
   // Drag the post to Wednesday: it stays there after a reload.
   await drag(page, teaser(), cell(wednesday));
@@ -99,6 +100,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   const afterEnd = addDays(first, 29);
   await drag(page, teaser(), cell(afterEnd));
   await expect(page.getByRole("alert").filter({ hasText: "Pick a day between the campaign's start" })).toContainText(`${afterEnd} is outside it.`);
+  await expectAccessible(page);
   await expect(cell(wednesday).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toBeVisible();
   await expect(cell(afterEnd).getByRole("link", { name: /LinkedIn: Journey teaser/ })).toHaveCount(0);
 
@@ -125,6 +127,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await page.reload();
   await expect(page.getByRole("alert", { name: "Conflicts" })).toContainText(`4 X posts on ${dayLabel(thursday)}; the limit is 3.`);
   await expect(cell(thursday).getByRole("img", { name: /Warning: 4 X posts/ })).toBeVisible();
+  await expectAccessible(page);
 
   // One more thing on Thursday than the month shows a day (4): the rest is "+N more", which opens the day with everything.
   await trpc(page, "milestone.create", { campaignId: campaign.id, name: "Journey countdown", dueDate: thursday });
@@ -134,12 +137,14 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await expect(cell(thursday).getByRole("link")).toHaveCount(5);
   await more.click();
   await expect(page.getByRole("group", { name: "View" }).getByRole("button", { name: "Day" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByRole("link", { name: "Milestone: Journey countdown" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Milestone: Journey countdown · ${name}` })).toBeVisible();
   for (const hour of ["10", "11", "12", "13"]) await expect(page.getByRole("link", { name: `X: Journey post ${hour}` })).toBeVisible();
+  await expectAccessible(page);
 
   // The list view, for keyboard users: every entry is a link.
   await page.getByRole("group", { name: "View" }).getByRole("button", { name: "List" }).click();
   await expect(page.getByRole("link", { name: `Launch: Calendar journey ${suffix}` })).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByRole("link", { name: "X: Journey post 13" })).toBeVisible();
   await page.getByRole("button", { name: "Next month" }).click();
   await expect(page.getByRole("link", { name: "X: Journey post 13" })).toHaveCount(0);
@@ -150,6 +155,7 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   const subscribe = page.getByRole("region", { name: "Subscribe" });
   await subscribe.getByRole("button", { name: "Create calendar link" }).click();
   await expectToast(page, "Your calendar link is ready.");
+  await expectAccessible(page);
   const url = await subscribe.getByLabel("Your calendar link").inputValue();
   expect(url).toMatch(/\/api\/calendar\/[\w-]+\.ics$/);
   const feed = await page.request.get(url);

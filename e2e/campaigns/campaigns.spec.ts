@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT, signIn } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT, signIn } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -17,6 +17,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await page.goto("/campaigns");
   await page.getByRole("link", { name: "New campaign" }).click();
   await expect(page.getByRole("heading", { name: "New campaign" })).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Type", { exact: true }).selectOption("Webinar");
@@ -53,6 +54,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await expect(timeline.getByText("Follow-up sent", { exact: true })).toBeVisible();
   const activity = page.getByRole("region", { name: "Activity" });
   await expect(activity.getByText("Alex Morgan created the campaign")).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByRole("link", { name: "Edit details" }).click();
   await page.getByLabel("Audience").fill("Operations and finance leads");
@@ -78,6 +80,7 @@ test("a campaign is planned, refused bad dates, edited, moved through review to 
   await expect(page).toHaveURL(/q=Autumn/);
   const rows = page.getByRole("table", { name: "Campaigns" }).getByRole("row");
   await expect(rows).toHaveCount(2);
+  await expectAccessible(page);
   await search.getByLabel("Status").selectOption("Draft");
   await expect(page.getByText("No campaigns match")).toBeVisible();
   await search.getByLabel("Status").selectOption("Active");
@@ -101,7 +104,11 @@ test("a viewer reads campaigns but is offered no way to change them", async ({ b
   await page.goto("/campaigns");
   await expect(page.getByRole("heading", { name: "Campaigns", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "New campaign" })).toHaveCount(0);
-  await page.goto("/campaigns/new");
+  await expectAccessible(page);
+  // A page the role cannot use says so, with a 403.
+  expect((await page.goto("/campaigns/new"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Viewers can't create campaigns" })).toBeVisible();
+  await expectAccessible(page);
   await expect(page.getByRole("heading", { name: "New campaign" })).toHaveCount(0);
   await context.close();
 });
@@ -113,6 +120,7 @@ test("a viewer reads a campaign's timeline and a content item, with nothing offe
   await page.goto("/campaigns");
   await page.getByRole("link", { name: "Acme Cloud 3.0 launch" }).click();
   await expect(page.getByRole("heading", { name: "Acme Cloud 3.0 launch", level: 1 })).toBeVisible();
+  await expectAccessible(page);
 
   // The timeline reads, but its boxes can't be ticked and nothing can be added, moved, renamed or regenerated.
   const timeline = page.getByRole("region", { name: "Timeline" });
@@ -127,6 +135,7 @@ test("a viewer reads a campaign's timeline and a content item, with nothing offe
   await page.getByRole("list", { name: "Content items" }).getByRole("link", { name: /Launch post/ }).click();
   await expect(page.getByRole("heading", { name: "Launch post", level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "Text" })).toContainText("Acme Cloud 3.0 is live.");
+  await expectAccessible(page);
   await expect(page.getByRole("textbox")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /Save|Delete|Schedule/ })).toHaveCount(0);
   await context.close();

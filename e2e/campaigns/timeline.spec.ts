@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -17,6 +17,7 @@ test("a campaign's timeline is edited: a milestone added (and refused outside th
   const name = `Timeline webinar ${randomUUID().slice(0, 6)}`;
   const [start, launch, end] = [day(30), day(50), day(60)];
   await page.goto("/campaigns/new");
+  await expectAccessible(page);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Type", { exact: true }).selectOption("Webinar");
   await page.getByLabel("Owner").selectOption("Alex Morgan");
@@ -32,6 +33,7 @@ test("a campaign's timeline is edited: a milestone added (and refused outside th
   const row = (milestone: string | RegExp) => milestones.filter({ hasText: milestone });
   await expect(row("Webinar day")).toBeVisible();
   const fromTemplate = await milestones.count();
+  await expectAccessible(page);
 
   // A day outside the campaign is refused with the campaign's dates; nothing is added.
   const add = timeline.getByRole("form", { name: "Add a milestone" });

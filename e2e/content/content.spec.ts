@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -15,6 +15,7 @@ function day(days: number): string {
 test("a post is refused over X's limit, saved twice, compared across versions, scheduled, and deleted", async ({ page }) => {
   const campaign = `Content journey ${randomUUID().slice(0, 6)}`;
   await page.goto("/campaigns/new");
+  await expectAccessible(page);
   await page.getByLabel("Name").fill(campaign);
   await page.getByLabel("Type").selectOption("Product launch");
   await page.getByLabel("Start date").fill(day(1));
@@ -25,6 +26,7 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
 
   await page.goto(`${new URL(page.url()).pathname}/content`);
   await expect(page.getByText("No content yet")).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "New content item" }).click();
   const form = page.getByRole("form", { name: "New content item" });
   await form.getByLabel("Channel").selectOption("X");
@@ -40,6 +42,7 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
   await expect(form.getByLabel("Post text")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByText(overLimit)).toHaveCount(1);
   await expect(form.getByRole("alert")).toHaveCount(0);
+  await expectAccessible(page);
 
   await form.getByLabel("Post text").fill("Something new is coming next week. #launch");
   await expect(rules).toHaveText("");
@@ -65,6 +68,7 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
   await editor.getByRole("button", { name: "Save" }).click();
   await expectToast(page, "Nothing changed, so no new version was saved.");
   await expect(page.getByRole("list", { name: "Version history" }).getByRole("listitem")).toHaveCount(3);
+  await expectAccessible(page);
 
   await compare.getByLabel("From version").selectOption("1");
   await compare.getByLabel("To version").selectOption("3");
@@ -72,6 +76,7 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
   const changes = page.getByRole("region", { name: "Changes from version 1 to version 3" });
   await expect(changes.locator("del")).toHaveText(["new", "next week"]);
   await expect(changes.locator("ins")).toHaveText(["big", "on Monday"]);
+  await expectAccessible(page);
 
   const schedule = page.getByRole("form", { name: "Schedule" });
   await schedule.getByLabel("Goes out at").fill(`${day(40)}T09:00`);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Browser, expect, test } from "@playwright/test";
-import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT, signIn, uniqueEmail } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT, signIn, uniqueEmail } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -20,6 +20,7 @@ test("an invitation's run shows up on the runs page without a reload, and its pa
   await expect(page.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
   const invitationRuns = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Send an invitation email" }) });
   const before = await invitationRuns.count();
+  await expectAccessible(page);
 
   // Invite someone in another tab; the runs page stays open.
   const other = await context.newPage();
@@ -47,6 +48,7 @@ test("an invitation's run shows up on the runs page without a reload, and its pa
   await trigger.getByText("Details: event and ids").click();
   await expect(trigger.getByText("member/invited")).toBeVisible();
   await expect(trigger.getByLabel("Event data")).toContainText("invitationId");
+  await expectAccessible(page);
   const steps = page.getByRole("region", { name: /Steps/ });
   await expect(steps.getByRole("article")).not.toHaveCount(0);
   await expect(steps.getByRole("article").first().getByText("Completed")).toBeVisible();
@@ -67,6 +69,7 @@ test("filters live in the address; a status with no runs shows an empty state", 
   await expect(page).toHaveURL(/[?&]status=cancelled/);
   await expect(page.getByText("No runs match these filters")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);
+  await expectAccessible(page);
 
   // The filter survives a reload, and combines with the function.
   await page.reload();
@@ -102,9 +105,11 @@ test("an admin cancels a sleeping run from its page after confirming", async ({ 
   await expect(page.getByRole("article").filter({ hasText: "Sleeping" }).getByText(/Wakes at/)).toBeVisible();
   // The run says in words whose it is and when it carries on.
   await expect(page.getByText(new RegExp(`^Welcome email for ${name}, follow-up sleeping until .+`))).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByRole("button", { name: "Cancel run" }).click();
   await expect(page.getByText("Cancel this run?")).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Keep it running" }).click();
   await expect(page.getByRole("button", { name: "Cancel run" })).toBeVisible();
 
@@ -123,10 +128,12 @@ test("viewers and marketers have no runs page", async ({ browser }) => {
   for (const email of ["viewer@demo.test", "marketer@demo.test"]) {
     const { context, page } = await signedInAs(browser, email);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" })).toHaveCount(0);
-    // The app shell streams first (loading.tsx), so the 404 shows in the page rather than in the status code.
-    await page.goto("/runs");
-    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    // The page says whom it is for, with a 403, inside the app's one <main>.
+    expect((await page.goto("/runs"))?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Runs are for managers and admins" })).toBeVisible();
+    await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("table")).toHaveCount(0);
+    await expectAccessible(page);
     await context.close();
   }
 });
@@ -136,7 +143,7 @@ test("a manager has the runs page; a run that does not exist is not found", asyn
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }).click();
   await expect(page.getByRole("heading", { name: "Runs", level: 1 })).toBeVisible();
   for (const path of ["/runs/not-a-run", `/runs/${randomUUID()}`]) {
-    await page.goto(path);
+    expect((await page.goto(path))?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
   await context.close();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -12,6 +12,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expectAccessible(page);
 
   // Planning: narrow the country list, then pick Germany.
   const planning = page.getByRole("region", { name: "Planning" });
@@ -25,6 +26,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await planning.getByLabel("Most items per channel per day").fill("51");
   await planning.getByRole("button", { name: "Save planning settings" }).click();
   await expect(planning.getByText("Use a limit of at most 50 items per channel per day")).toBeVisible();
+  await expectAccessible(page);
   await planning.getByLabel("Most items per channel per day").fill("4");
   await planning.getByRole("button", { name: "Save planning settings" }).click();
   await expectToast(page, "Planning settings saved.");
@@ -49,6 +51,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   // An empty name is refused before anything is sent.
   await templates.getByRole("button", { name: "Save template" }).click();
   await expect(templates.getByText("Give the milestone a name")).toBeVisible();
+  await expectAccessible(page);
   const milestone = `Subject line test ${tag}`;
   await templates.getByLabel(`Milestone ${count + 1} name`).fill(milestone);
   await templates.getByLabel(`Milestone ${count + 1} business days before launch`).fill("2");

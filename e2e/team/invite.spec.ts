@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, inviteAndReadLink, LONG_JOURNEY_TIMEOUT, signIn, signOut, uniqueEmail } from "../helpers";
+import { ADMIN_STATE, expectAccessible, inviteAndReadLink, LONG_JOURNEY_TIMEOUT, signIn, signOut, uniqueEmail } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -15,11 +15,13 @@ test("an admin invites a member, who accepts from the emailed link and signs in"
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expectToast(page, `Invitation sent to ${email}.`);
   await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(email)).toBeVisible();
+  await expectAccessible(page);
 
   // The invitation is in the outbox, with its link.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   const message = page.getByRole("article", { name: "Alex Morgan invited you to Acme Marketing on Crescendo" }).filter({ hasText: email });
   await expect(message).toBeVisible();
+  await expectAccessible(page);
   const body = await message.locator("pre").innerText();
   const link = body.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];
   expect(link, "the email carries an invitation link").toBeTruthy();
@@ -29,11 +31,13 @@ test("an admin invites a member, who accepts from the emailed link and signs in"
   const invitee = await inviteeContext.newPage();
   await invitee.goto(link!);
   await expect(invitee.getByRole("heading", { name: "Join Acme Marketing" })).toBeVisible();
+  await expectAccessible(invitee);
   await invitee.getByLabel("Your name").fill("Ivy Invitee");
   await invitee.getByLabel("Choose a password").fill("ivy's long password");
   await invitee.getByRole("button", { name: "Accept and join" }).click();
   await expect(invitee.getByRole("heading", { name: "Welcome, Ivy" })).toBeVisible();
   await expect(invitee.getByText(`Marketer · ${email}`)).toBeVisible();
+  await expectAccessible(invitee);
 
   // The link works once.
   await signOut(invitee);
@@ -41,6 +45,7 @@ test("an admin invites a member, who accepts from the emailed link and signs in"
   await expect(
     invitee.getByRole("alert").filter({ hasText: "This invitation has already been used. Sign in to open the workspace." }),
   ).toBeVisible();
+  await expectAccessible(invitee);
 
   // And the new member signs in with the password they chose.
   await signIn(invitee, email, "ivy's long password");
@@ -67,6 +72,7 @@ test("inviting someone who is already a member is refused next to the email", as
   await invite.getByLabel("Email").fill("marketer@demo.test");
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expect(invite.getByLabel("Email")).toHaveAccessibleDescription("marketer@demo.test is already a member of this workspace.");
+  await expectAccessible(page);
 });
 
 test("an admin withdraws an invitation and its link stops working", async ({ page, browser }) => {
@@ -82,6 +88,7 @@ test("an admin withdraws an invitation and its link stops working", async ({ pag
   const strangerPage = await stranger.newPage();
   await strangerPage.goto(link);
   await expect(strangerPage.getByRole("alert").filter({ hasText: "This invitation was withdrawn." })).toBeVisible();
+  await expectAccessible(strangerPage);
   await stranger.close();
 });
 
@@ -105,6 +112,7 @@ test("an admin removes a member after confirming", async ({ page, browser }) => 
   // Their next visit finds no workspace, and offers to create one.
   await leaverPage.reload();
   await expect(leaverPage.getByRole("heading", { name: "You're not in a workspace yet" })).toBeVisible();
+  await expectAccessible(leaverPage);
   await leaver.close();
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LONG_JOURNEY_TIMEOUT, uniqueEmail } from "../helpers";
+import { expectAccessible, LONG_JOURNEY_TIMEOUT, uniqueEmail } from "../helpers";
 import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -16,10 +16,12 @@ test("a newcomer gets the welcome email, and waking the sleeping run sends the f
   await page.getByLabel("Workspace name").fill("Wren Studio");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Welcome, Wren" })).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   await expect(page.getByRole("article").filter({ hasText: "Welcome to Crescendo, Wren Welcome" })).toContainText(email);
   await expect(page.getByText("Next steps for Wren Studio")).toHaveCount(0);
+  await expectAccessible(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Runs" }).click();
   const run = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Welcome a new workspace" }) });
@@ -27,6 +29,7 @@ test("a newcomer gets the welcome email, and waking the sleeping run sends the f
   await expect(run).toContainText("Sleeping");
   // In plain words first: whose welcome it is and when the follow-up wakes.
   await expect(run.getByText(/^Welcome email for Wren Studio, follow-up sleeping until .+/)).toBeVisible();
+  await expectAccessible(page);
   await run.getByRole("link", { name: "Welcome a new workspace" }).click();
 
   const wait = page.getByRole("article", { name: "wait-two-business-days" });
@@ -36,6 +39,7 @@ test("a newcomer gets the welcome email, and waking the sleeping run sends the f
   // The page keeps itself current: the run finishes without a reload.
   await expect(page.getByRole("article", { name: "send-follow-up-email" })).toContainText("Completed");
   await expect(wait).toContainText("Completed");
+  await expectAccessible(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   const followUp = page.getByRole("article").filter({ hasText: "Next steps for Wren Studio" });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE } from "../helpers";
+import { ADMIN_STATE, expectAccessible } from "../helpers";
 import { expectToast } from "../toast";
 
 test.use({ storageState: ADMIN_STATE });
@@ -9,6 +9,7 @@ test("a member of two workspaces switches between them", async ({ page }) => {
   await expect(page.getByRole("button", { name: /current: Acme Marketing/ })).toBeVisible();
 
   await page.getByRole("button", { name: /Switch workspace/ }).click();
+  await expectAccessible(page);
   await page.getByRole("list", { name: "Your workspaces" }).getByRole("button", { name: /Acme Events/ }).click();
   await expect(page.getByRole("button", { name: /current: Acme Events/ })).toBeVisible();
   await expectToast(page, "Switched to Acme Events.");
@@ -18,6 +19,7 @@ test("a member of two workspaces switches between them", async ({ page }) => {
   await page.goto("/team");
   await expect(page.getByText("Everyone in Acme Events")).toBeVisible();
   await expect(page.getByRole("row", { name: /Sam Rivera/ })).toHaveCount(0);
+  await expectAccessible(page);
 
   await page.getByRole("button", { name: /Switch workspace/ }).click();
   await page.getByRole("list", { name: "Your workspaces" }).getByRole("button", { name: /Acme Marketing/ }).click();
@@ -35,6 +37,7 @@ test("creating a workspace makes it the active one", async ({ page }) => {
   await expect(page.getByRole("button", { name: /current: Acme Partnerships/ })).toBeVisible();
   await expectToast(page, "Workspace “Acme Partnerships” created.");
   await expect(page.getByText("Just you so far.")).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("a viewer sees the team but no controls to change it", async ({ browser }) => {
@@ -48,7 +51,9 @@ test("a viewer sees the team but no controls to change it", async ({ browser }) 
   await expect(page.getByRole("row", { name: /Maya Patel/ })).toBeVisible();
   await expect(page.getByRole("combobox")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Invite a teammate" })).toHaveCount(0);
-  await page.goto("/outbox");
-  await expect(page.getByText("Only workspace admins can read the outbox")).toBeVisible();
+  await expectAccessible(page);
+  expect((await page.goto("/outbox"))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "The outbox is for admins" })).toBeVisible();
+  await expectAccessible(page);
   await context.close();
 });

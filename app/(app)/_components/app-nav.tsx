@@ -8,7 +8,7 @@ import type { NavItem } from "./nav-items";
 export function AppNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
+    <nav aria-label="Main" className="flex flex-col gap-1">
       {items.map((item) => {
         const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

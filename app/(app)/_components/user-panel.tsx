@@ -4,18 +4,19 @@ import type { MemberRole } from "@/db/schema/workspaces";
 
 export function UserPanel({ name, email, role }: { name: string; email: string; role?: MemberRole }) {
   return (
-    <div className="flex items-center justify-between gap-3">
+    <div className="flex items-start justify-between gap-3">
       <div className="min-w-0 text-sm">
         {/* The person's own account: password, sign out everywhere. */}
-        <Link href="/account" className="block truncate font-medium text-slate-900 hover:underline">
+        <Link href="/account" title={name} className="block truncate font-medium text-slate-900 hover:underline">
           {name}
         </Link>
-        <p className="truncate text-xs text-slate-500">
+        {/* The whole address, broken where it must: a cut-off address is no help. */}
+        <p className="break-all text-xs text-slate-500">
           {role && <span className="capitalize">{role} · </span>}
           {email}
         </p>
       </div>
-      <SignOutButton className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900" />
+      <SignOutButton className="shrink-0 whitespace-nowrap rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900" />
     </div>
   );
 }

@@ -32,14 +32,15 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceM
         type="button"
         aria-expanded={open}
         aria-controls="workspace-menu"
-        aria-label={`Switch workspace (current: ${current.name})`}
         onClick={() => setOpen((value) => !value)}
         className="flex w-full items-center justify-between gap-2 rounded-md border border-slate-200 bg-white px-3 py-2 text-left text-sm hover:bg-slate-50"
       >
-        <span className="min-w-0">
+        {/* Named by its own text (no aria-label), which holds the workspace's name as shown: voice control finds it by what it says. */}
+        <span aria-hidden="true" className="min-w-0">
           <span className="block text-xs text-slate-500">Workspace</span>
           <span className="block truncate font-semibold">{current.name}</span>
         </span>
+        <span className="sr-only">Switch workspace (current: {current.name})</span>
         <span aria-hidden="true" className="text-slate-400">
           ▾
         </span>

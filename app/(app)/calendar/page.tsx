@@ -6,6 +6,7 @@ import { TIME_ZONE_COOKIE } from "@/components/browser-time-zone";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/auth/roles";
+import { PhoneFold } from "@/components/ui/phone-fold";
 import { isKnownTimeZone } from "@/server/services/content/local-time";
 import { CalendarFilters } from "./_components/calendar-filters";
 import { rangeInput, readCalendarState } from "./_components/calendar-query";
@@ -38,7 +39,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             {hasRole(workspace.role, "marketer") ? " Drag a content item or a milestone to move it." : ""}
           </p>
         </header>
-        <CalendarFilters filters={filters} />
+        <PhoneFold label="Filters" active={Object.values(filters).filter(Boolean).length}>
+          <CalendarFilters filters={filters} />
+        </PhoneFold>
         <CalendarView filters={filters} view={view} date={date} canEdit={hasRole(workspace.role, "marketer")} />
         <SubscribePanel />
       </div>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/auth/roles";
+import { PhoneFold } from "@/components/ui/phone-fold";
 import { CampaignFilters } from "./_components/campaign-filters";
 import { CampaignList } from "./_components/campaign-list";
 import { campaignsQueryInput, fromRecord } from "./_components/campaigns-query";
@@ -13,7 +14,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const { workspace } = await createTRPCContext();
   if (!workspace) redirect("/sign-in");
   prefetch(trpc.member.list.queryOptions());
-  prefetch(trpc.campaign.list.queryOptions(campaignsQueryInput(fromRecord(await searchParams))));
+  const params = await searchParams;
+  prefetch(trpc.campaign.list.queryOptions(campaignsQueryInput(fromRecord(params))));
 
   return (
     <HydrateClient>
@@ -29,7 +31,9 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
             </Link>
           )}
         </header>
-        <CampaignFilters />
+        <PhoneFold label="Search and filters" active={["q", "status", "type", "owner", "channel", "from", "to"].filter((name) => params[name]).length}>
+          <CampaignFilters />
+        </PhoneFold>
         <CampaignList />
       </div>
     </HydrateClient>

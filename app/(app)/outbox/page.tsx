@@ -1,8 +1,7 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/auth/roles";
-import { EmptyState } from "@/components/ui/empty-state";
 import { env } from "@/server/env";
 import { OutboxList } from "./_components/outbox-list";
 
@@ -11,9 +10,7 @@ export const metadata = { title: "Outbox" };
 export default async function OutboxPage() {
   const { workspace } = await createTRPCContext();
   if (!workspace) redirect("/sign-in");
-  if (!hasRole(workspace.role, "admin")) {
-    return <EmptyState title="Only workspace admins can read the outbox">Ask an admin if you are waiting for an email.</EmptyState>;
-  }
+  if (!hasRole(workspace.role, "admin")) forbidden();
   prefetch(trpc.outbox.list.queryOptions());
   return (
     <HydrateClient>

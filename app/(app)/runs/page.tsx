@@ -1,4 +1,4 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { workflowRunStatuses, type WorkflowRunStatus } from "@/db/schema/workflows";
 import { workflowEngine } from "@/inngest/engine";
 import { createTRPCContext } from "@/server/api/context";
@@ -18,8 +18,8 @@ function one(value: string | string[] | undefined): string | undefined {
 export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { workspace } = await createTRPCContext();
   if (!workspace) redirect("/sign-in");
-  // Managers and admins only; for anyone else the page does not exist.
-  if (!hasRole(workspace.role, "manager")) notFound();
+  // Managers and admins only: anyone else is told so, with a 403 (./forbidden.tsx).
+  if (!hasRole(workspace.role, "manager")) forbidden();
 
   const engine = workflowEngine();
   const params = await searchParams;

@@ -79,7 +79,9 @@ describe("getCalendarRange", () => {
       endDate: "2026-03-27",
       owner: { id: team.marketer.id, name: team.marketer.name },
     });
-    expect(range.milestones).toEqual([{ id: brief.id, campaignId: launch.id, name: "Brief signed off", dueDate: "2026-03-04", completed: false }]);
+    expect(range.milestones).toEqual([
+      { id: brief.id, campaignId: launch.id, name: "Brief signed off", dueDate: "2026-03-04", completed: false, campaignName: "Spring launch", ownerName: team.marketer.name },
+    ]);
     expect(range.contentItems).toEqual([
       { id: teaser.id, campaignId: launch.id, channel: "linkedin", title: "Teaser post", scheduledAt: new Date("2026-03-10T09:00:00Z") },
       { id: invite.id, campaignId: webinar.id, channel: "email", title: "Webinar invitation", scheduledAt: new Date("2026-03-24T08:00:00Z") },

@@ -124,7 +124,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       campaignsInRange,
       db.execute(sql`
         select ranked.id, ranked.campaign_id as "campaignId", kept.name, ranked.due_date::text as "dueDate",
-          kept.completed_at is not null as completed, ranked.total
+          kept.completed_at is not null as completed, kept.campaign_name as "campaignName", kept.owner_name as "ownerName", ranked.total
         from (
           select ${milestones.id} as id, ${milestones.campaignId} as campaign_id, ${milestones.dueDate} as due_date, ${milestones.position} as position,
             row_number() over (partition by ${milestones.dueDate} order by ${milestones.position}, ${milestones.id}) as n,
@@ -133,7 +133,11 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
           where ${milestonesWhere}
         ) ranked
         -- A lookup per kept row: the limit keeps the planner from joining the month's rows to the whole table.
-        cross join lateral (select named.name, named.completed_at from milestones named where named.id = ranked.id limit 1) kept
+        cross join lateral (
+          select named.name, named.completed_at, parent.name as campaign_name, owner.name as owner_name
+          from milestones named join campaigns parent on parent.id = named.campaign_id join users owner on owner.id = parent.owner_id
+          where named.id = ranked.id limit 1
+        ) kept
         where ranked.n <= ${perDay}
         order by ranked.due_date, ranked.position, ranked.id
       `),
@@ -232,8 +236,12 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         name: milestones.name,
         dueDate: milestones.dueDate,
         completedAt: milestones.completedAt,
+        campaignName: campaigns.name,
+        ownerName: users.name,
       })
       .from(milestones)
+      .innerJoin(campaigns, eq(campaigns.id, milestones.campaignId))
+      .innerJoin(users, eq(users.id, campaigns.ownerId))
       .where(milestonesWhere)
       .orderBy(asc(milestones.dueDate), asc(milestones.position), asc(milestones.id)),
     db
@@ -277,6 +285,9 @@ export interface CalendarMilestone {
   name: string;
   dueDate: string;
   completed: boolean;
+  /** Which campaign it belongs to, and who owns that: two campaigns' "Review & approval" on one day are told apart. */
+  campaignName: string;
+  ownerName: string;
 }
 
 export interface CalendarContentItem {

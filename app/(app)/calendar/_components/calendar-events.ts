@@ -29,6 +29,10 @@ export interface CalendarEventProps {
   campaignId: string;
   /** What the status message calls it. */
   name: string;
+  /** A milestone's campaign, shown under its name and in its preview. */
+  campaignName?: string;
+  /** A milestone's preview: its day and its campaign's owner. */
+  preview?: { day: string; ownerName: string };
 }
 
 /** "2026-03-10" for a Date, in the browser's time zone. */
@@ -72,7 +76,8 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
       end: dayAfter(blackout.endDate),
       allDay: true,
       display: "background",
-      backgroundColor: "#fecaca",
+      // Drawn at full strength (FullCalendar's default is 30%), so its label reads clearly.
+      backgroundColor: "#fee2e2",
     });
   }
   for (const campaign of range.campaigns) {
@@ -107,7 +112,8 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
   for (const milestone of range.milestones) {
     events.push({
       id: `milestone:${milestone.id}`,
-      title: `Milestone: ${milestone.name}`,
+      // Its campaign in the title too: two campaigns' "Review & approval" on one day are told apart.
+      title: `Milestone: ${milestone.name} · ${milestone.campaignName}`,
       start: milestone.dueDate,
       allDay: true,
       url: `/campaigns/${milestone.campaignId}`,
@@ -115,7 +121,16 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
       backgroundColor: "#fef3c7",
       borderColor: "#f59e0b",
       textColor: "#78350f",
-      extendedProps: { kind: "milestone", id: milestone.id, campaignId: milestone.campaignId, name: milestone.name, rank: 0 } satisfies CalendarEventProps,
+      classNames: ["crescendo-milestone"],
+      extendedProps: {
+        kind: "milestone",
+        id: milestone.id,
+        campaignId: milestone.campaignId,
+        name: milestone.name,
+        campaignName: milestone.campaignName,
+        preview: { day: milestone.dueDate, ownerName: milestone.ownerName },
+        rank: 0,
+      } satisfies CalendarEventProps,
     });
   }
   for (const item of range.contentItems) {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DatesSetArg, DayCellContentArg, EventClickArg, EventDropArg } from "@fullcalendar/core";
+import type { DatesSetArg, DayCellContentArg, DayCellMountArg, EventClickArg, EventContentArg, EventDropArg, EventMountArg } from "@fullcalendar/core";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin from "@fullcalendar/interaction";
 import listPlugin from "@fullcalendar/list";
@@ -22,6 +22,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type CalendarEventProps, channelColors, localDateTime, localDay, toCalendarEvents } from "./calendar-events";
 import { type CalendarFilters, type CalendarViewName, calendarViews, rangeInput } from "./calendar-query";
+import { MilestonePreview, type PreviewAt } from "./milestone-preview";
 import { visibleDays } from "./visible-range";
 
 const noSubscription = () => () => {};
@@ -100,6 +101,42 @@ function MoreConflicts({ conflicts }: { conflicts: { kind: string; day?: string;
   );
 }
 
+/** A day cell named by its content: FullCalendar names it by its date alone, which hides what is planned on it. */
+function dayCellDidMount(arg: DayCellMountArg) {
+  arg.el.removeAttribute("aria-labelledby");
+}
+
+/** Marks a milestone so its preview can find it on hover or focus. */
+function eventDidMount(arg: EventMountArg) {
+  const props = arg.event.extendedProps as CalendarEventProps;
+  if (props.kind === "milestone") arg.el.dataset.milestoneId = props.id;
+}
+
+/**
+ * A milestone in a grid: its name, then its campaign on a line of its own, so neither is cut to "Milesto".
+ * Its link still reads "Milestone: name · campaign". Plain DOM, as for the day numbers.
+ */
+function eventContent(arg: EventContentArg) {
+  const props = arg.event.extendedProps as CalendarEventProps;
+  if (props.kind !== "milestone" || arg.view.type.startsWith("list")) return true;
+  const line = (className: string, hidden: string, text: string) => {
+    const element = document.createElement("span");
+    element.className = className;
+    const sr = document.createElement("span");
+    sr.className = "sr-only";
+    sr.textContent = hidden;
+    element.append(sr, text);
+    return element;
+  };
+  const frame = document.createElement("span");
+  frame.className = "crescendo-milestone-text";
+  frame.append(line("crescendo-milestone-name", "Milestone: ", props.name), line("crescendo-milestone-campaign", " · ", props.campaignName ?? ""));
+  return { domNodes: [frame] };
+}
+
+/** Phones start on the list: a month grid is seven columns of cut-off names at that width. */
+const PHONE_QUERY = "(max-width: 639.98px)";
+
 const periodNames: Record<CalendarViewName, string> = { month: "month", week: "week", day: "day", list: "month" };
 const viewLabels: Record<CalendarViewName, string> = { month: "Month", week: "Week", day: "Day", list: "List" };
 
@@ -115,11 +152,18 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const formats = useMemo(() => calendarFormats(viewer), [viewer]);
   const [moved, setMoved] = useState<Moved | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [preview, setPreview] = useState<PreviewAt | null>(null);
+  const dragging = useRef(false);
+  // Without a view in the address, a phone gets the list (the address then says so, and reloads keep it).
+  const startView = useMemo<CalendarViewName>(
+    () => (inBrowser && !new URLSearchParams(window.location.search).has("view") && window.matchMedia(PHONE_QUERY).matches ? "list" : view),
+    [inBrowser, view],
+  );
 
   // Until FullCalendar reports what it shows, the address says which days it will show: the data is asked for while it loads.
   const expectedRange = useMemo<VisibleRange | null>(
-    () => (inBrowser ? { ...visibleDays(view, date ?? localDay(new Date())), label: "", view } : null),
-    [inBrowser, view, date],
+    () => (inBrowser ? { ...visibleDays(startView, date ?? localDay(new Date())), label: "", view: startView } : null),
+    [inBrowser, startView, date],
   );
   const range = shownRange ?? expectedRange;
 
@@ -130,7 +174,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     placeholderData: keepPreviousData,
   });
   const data = query.data;
-  const shownView = range?.view ?? view;
+  const shownView = range?.view ?? startView;
   const asList = shownView === "list" || shownView === "day";
   const events = useMemo(() => (data ? toCalendarEvents(data, canEdit, asList) : []), [data, canEdit, asList]);
   const conflictDays = useMemo(() => {
@@ -144,6 +188,9 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
   const refresh = () => queryClient.invalidateQueries(trpc.calendar.range.pathFilter());
 
   const onDatesSet = useCallback((arg: DatesSetArg) => {
+    // A refusal is about the drag just made; another period or view is a fresh start.
+    setFailure(null);
+    setPreview(null);
     // FullCalendar's end is exclusive; the range's last day is included.
     const last = new Date(arg.end.getTime() - 1);
     setShownRange({ from: localDay(arg.start), to: localDay(last), label: arg.view.title, view: viewNames[arg.view.type] ?? "month" });
@@ -230,6 +277,14 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     }
   }
 
+  const onDragStart = useCallback(() => {
+    dragging.current = true;
+    setPreview(null);
+  }, []);
+  const onDragStop = useCallback(() => {
+    dragging.current = false;
+  }, []);
+
   const onEventClick = useCallback((info: EventClickArg) => {
     // Events are links (so the keyboard reaches them); stay in the app instead of reloading it.
     if (!info.event.url) return;
@@ -247,6 +302,29 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
     },
     [conflictDays],
   );
+
+  const milestonesById = useMemo(() => new Map((data?.milestones ?? []).map((milestone) => [milestone.id, milestone])), [data]);
+  // One set of handlers on the calendar for every milestone (hover and keyboard focus), rather than one per event.
+  function showPreview(target: EventTarget, container: HTMLElement) {
+    if (dragging.current || !(target instanceof Element)) return;
+    const element = target.closest<HTMLElement>("[data-milestone-id]");
+    const milestone = element ? milestonesById.get(element.dataset.milestoneId!) : undefined;
+    if (!element || !milestone) return;
+    const box = element.getBoundingClientRect();
+    const frame = container.getBoundingClientRect();
+    setPreview({
+      milestone: { ...milestone, when: formatDay(viewer, milestone.dueDate) },
+      top: box.bottom - frame.top + 4,
+      left: Math.max(0, Math.min(box.left - frame.left, frame.width - 272)),
+    });
+    element.querySelector("a")?.setAttribute("aria-describedby", "calendar-preview");
+    if (element.tagName === "A") element.setAttribute("aria-describedby", "calendar-preview");
+  }
+  function hidePreview(event: React.FocusEvent | React.MouseEvent) {
+    const leftFor = event.relatedTarget instanceof Element ? event.relatedTarget.closest("[data-milestone-id]") : null;
+    if (leftFor && leftFor === (event.target as Element).closest("[data-milestone-id]")) return;
+    setPreview(null);
+  }
 
   const nothingPlanned = data && data.campaigns.length === 0 && data.milestones.length === 0 && data.contentItems.length === 0;
 
@@ -302,12 +380,21 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
           Campaign
         </li>
         <li className="inline-flex items-center gap-1.5">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-red-200" />
+          <span aria-hidden className="inline-block h-3 w-3 rounded-sm border border-red-300 bg-red-100" />
           Blackout day
         </li>
       </ul>
 
-      <div className="crescendo-calendar rounded-lg border border-slate-200 bg-white p-3" aria-busy={query.isFetching}>
+      <div
+        className="crescendo-calendar relative rounded-lg border border-slate-200 bg-white p-3"
+        aria-busy={query.isFetching}
+        onMouseOver={(event) => showPreview(event.target, event.currentTarget)}
+        onMouseOut={hidePreview}
+        onFocus={(event) => showPreview(event.target, event.currentTarget)}
+        onBlur={hidePreview}
+        onKeyDown={(event) => event.key === "Escape" && setPreview(null)}
+      >
+        {preview && <MilestonePreview id="calendar-preview" at={preview} />}
         {/* Our own toolbar: buttons named for what they do ("Next month"), with no icon font. */}
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <div className="flex gap-2">
@@ -340,7 +427,7 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
           <FullCalendar
             ref={calendar}
             plugins={plugins}
-            initialView={calendarViews[view]}
+            initialView={calendarViews[startView]}
             initialDate={date}
             timeZone="local"
             firstDay={1}
@@ -361,6 +448,11 @@ export function CalendarView({ filters, view, date, canEdit }: { filters: Calend
             eventDrop={onEventDrop}
             eventClick={onEventClick}
             dayCellContent={dayCellContent}
+            dayCellDidMount={dayCellDidMount}
+            eventDidMount={eventDidMount}
+            eventContent={eventContent}
+            eventDragStart={onDragStart}
+            eventDragStop={onDragStop}
           />
         ) : (
           <p className="px-2 py-10 text-center text-sm text-slate-600">Loading the calendar…</p>

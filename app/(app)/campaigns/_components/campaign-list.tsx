@@ -37,8 +37,8 @@ export function CampaignList() {
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+      <div className="md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white">
+        <table className="card-table w-full text-left text-sm">
           <caption className="sr-only">Campaigns</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -50,7 +50,7 @@ export function CampaignList() {
               <th scope="col" className="px-4 py-2 text-right font-medium">Budget</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="md:divide-y md:divide-slate-100">
             {data.campaigns.map((campaign) => (
               <tr key={campaign.id} className="hover:bg-slate-50">
                 <th scope="row" className="px-4 py-2 font-medium">
@@ -62,19 +62,19 @@ export function CampaignList() {
                     {campaign.audience && ` · ${campaign.audience}`}
                   </div>
                 </th>
-                <td className="px-4 py-2">
+                <td data-label="Status" className="px-4 py-2">
                   <CampaignStatusBadge status={campaign.status} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-600"><DayRange start={campaign.startDate} end={campaign.endDate} /></td>
-                <td className="px-4 py-2 text-slate-600">{campaign.owner.name}</td>
-                <td className="px-4 py-2 text-slate-600">{campaign.channels.map((channel) => channelLabels[channel]).join(", ") || "—"}</td>
-                <td className="whitespace-nowrap px-4 py-2 text-right text-slate-600"><Money amount={campaign.budgetAmount} currency={campaign.currency} /></td>
+                <td data-label="Dates" className="whitespace-nowrap px-4 py-2 text-slate-600"><DayRange start={campaign.startDate} end={campaign.endDate} /></td>
+                <td data-label="Owner" className="px-4 py-2 text-slate-600">{campaign.owner.name}</td>
+                <td data-label="Channels" className="px-4 py-2 text-slate-600">{campaign.channels.map((channel) => channelLabels[channel]).join(", ") || "—"}</td>
+                <td data-label="Budget" className="whitespace-nowrap px-4 py-2 text-right text-slate-600"><Money amount={campaign.budgetAmount} currency={campaign.currency} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
+      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
         <p>
           {first}–{last} of {data.total} {data.total === 1 ? "campaign" : "campaigns"}
         </p>

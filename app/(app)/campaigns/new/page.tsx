@@ -1,4 +1,4 @@
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/auth/roles";
@@ -9,7 +9,7 @@ export const metadata = { title: "New campaign" };
 export default async function NewCampaignPage() {
   const { session, workspace } = await createTRPCContext();
   if (!session || !workspace) redirect("/sign-in");
-  if (!hasRole(workspace.role, "marketer")) notFound();
+  if (!hasRole(workspace.role, "marketer")) forbidden();
   prefetch(trpc.member.list.queryOptions());
   return (
     <HydrateClient>

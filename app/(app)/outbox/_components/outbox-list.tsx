@@ -21,7 +21,7 @@ export function OutboxList() {
         <li key={email.id}>
           <article aria-label={email.subject} className="rounded-xl border border-slate-200 bg-white p-4">
             <header className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 className="font-semibold">{email.subject}</h2>
+              <h2 className="min-w-0 break-words font-semibold">{email.subject}</h2>
               <span
                 className={clsx(
                   "rounded-full px-2 py-0.5 text-xs font-medium",
@@ -31,7 +31,7 @@ export function OutboxList() {
                 {statusLabels[email.status]}
               </span>
             </header>
-            <p className="mt-1 text-sm text-slate-600">
+            <p className="mt-1 break-words text-sm text-slate-600">
               To {email.to} · <DateTime value={email.createdAt} />
             </p>
             {email.error && <p className="mt-1 text-sm text-red-700">{email.error}</p>}

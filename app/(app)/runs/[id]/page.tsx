@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { workflowEngine } from "@/inngest/engine";
 import { createTRPCContext } from "@/server/api/context";
@@ -14,7 +14,7 @@ export const metadata = { title: "Run" };
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { workspace } = await createTRPCContext();
   if (!workspace) redirect("/sign-in");
-  if (!hasRole(workspace.role, "manager")) notFound();
+  if (!hasRole(workspace.role, "manager")) forbidden();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
 

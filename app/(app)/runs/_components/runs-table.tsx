@@ -35,8 +35,8 @@ export function RunsTable({ status, functionId }: RunFilters) {
   return (
     <div className="space-y-3">
       {error && <Alert>{errorMessage(error)}</Alert>}
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+      <div className="md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white">
+        <table className="card-table w-full text-left text-sm">
           <caption className="sr-only">Workflow runs, newest first</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -47,7 +47,7 @@ export function RunsTable({ status, functionId }: RunFilters) {
               <th scope="col" className="px-4 py-2 font-medium">Duration</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="md:divide-y md:divide-slate-100">
             {runs.map((run) => (
               <tr key={run.id} className="hover:bg-slate-50">
                 <th scope="row" className="px-4 py-2 font-medium text-slate-900">
@@ -55,26 +55,26 @@ export function RunsTable({ status, functionId }: RunFilters) {
                     {run.functionName}
                   </Link>
                 </th>
-                <td className="px-4 py-2 text-slate-700">
+                <td data-label="What happened" className="px-4 py-2 text-slate-700">
                   <RunSummaryText summary={run.summary} />
                   <details className="mt-1 text-xs text-slate-500">
                     <summary className="cursor-pointer">Details</summary>
                     <p>
-                      Event <span className="font-mono">{run.eventName}</span> · run <span className="font-mono">{run.id}</span>
+                      Event <span className="font-mono">{run.eventName}</span> · run <span className="break-all font-mono">{run.id}</span>
                     </p>
                   </details>
                 </td>
-                <td className="px-4 py-2">
+                <td data-label="Status" className="px-4 py-2">
                   <StatusBadge status={run.status} />
                 </td>
-                <td className="px-4 py-2 text-slate-600">
+                <td data-label="Started" className="px-4 py-2 text-slate-600">
                   {run.startedAt ? (
                     <DateTime value={run.startedAt} />
                   ) : (
                     "Not yet"
                   )}
                 </td>
-                <td className="px-4 py-2 text-slate-600" suppressHydrationWarning>
+                <td data-label="Duration" className="px-4 py-2 text-slate-600" suppressHydrationWarning>
                   {run.durationMs === null ? "—" : formatDuration(run.durationMs)}
                 </td>
               </tr>

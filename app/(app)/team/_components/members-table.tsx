@@ -48,8 +48,8 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
         Members <span className="font-normal text-slate-500">({members.length})</span>
       </h2>
       {failure && <Alert>{failure}</Alert>}
-      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
+      <div className="md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white">
+        <table className="card-table w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
@@ -62,12 +62,12 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
               )}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="md:divide-y md:divide-slate-100">
             {members.map((member) => (
               <tr key={member.userId}>
                 <th scope="row" className="px-4 py-2 font-medium text-slate-900">{member.name}</th>
-                <td className="px-4 py-2 text-slate-600">{member.email}</td>
-                <td className="px-4 py-2">
+                <td data-label="Email" className="break-all px-4 py-2 text-slate-600">{member.email}</td>
+                <td data-label="Role" className="px-4 py-2">
                   {isAdmin ? (
                     <select
                       aria-label={`Role of ${member.name}`}
@@ -89,9 +89,9 @@ export function MembersTable({ isAdmin }: { isAdmin: boolean }) {
                   )}
                 </td>
                 {isAdmin && (
-                  <td className="px-4 py-2 text-right">
+                  <td className="px-4 py-2 md:text-right">
                     {confirming === member.userId ? (
-                      <span className="inline-flex items-center gap-2">
+                      <span className="inline-flex flex-wrap items-center gap-2">
                         <span className="text-slate-600">Remove {member.name}?</span>
                         <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ userId: member.userId })}>
                           Yes, remove
