@@ -2,10 +2,11 @@ import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
+import { formatDayRange } from "@/server/services/date-time";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
-test.use({ storageState: ADMIN_STATE });
+test.use({ storageState: ADMIN_STATE, locale: "en-US" });
 
 test("an admin picks a holiday country, adds a blackout date and a template milestone, and all of it is kept after reload", async ({ page }) => {
   const tag = randomUUID().slice(0, 6);
@@ -40,7 +41,7 @@ test("an admin picks a holiday country, adds a blackout date and a template mile
   await blackouts.getByRole("button", { name: "Add blackout" }).click();
   await expectToast(page, `Blackout “${reason}” added.`);
   await expect(blackouts.getByText(reason)).toBeVisible();
-  await expect(blackouts.getByText("2027-06-10 to 2027-06-11")).toBeVisible();
+  await expect(blackouts.getByText(formatDayRange({ locale: "en-US" }, "2027-06-10", "2027-06-11"))).toBeVisible();
 
   // Templates: add a milestone to the newsletter's timeline.
   const templates = page.getByRole("region", { name: "Timeline templates" });
