@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { transformer } from "@/server/api/transformer";
+import { addDays, trpc } from "./calendar-api";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 
 // What a first-time planner tripped on in the month view: milestones that do not say whose they are,
@@ -10,19 +10,6 @@ test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 const TIME_ZONE = "America/New_York";
 test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE, viewport: { width: 1280, height: 1400 } });
-
-async function trpc<T>(page: Page, path: string, input?: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
-  const sent = transformer.input.serialize(input ?? null);
-  const response =
-    method === "mutation"
-      ? await page.request.post(`/api/trpc/${path}`, { data: sent })
-      : await page.request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(sent))}`}`);
-  const body = await response.json();
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return transformer.output.deserialize(body.result.data) as T;
-}
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A month of its own for each test, `ahead` months from now, and its second Wednesday. */
 function quietMonth(ahead: number) {

@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
-import { transformer } from "@/server/api/transformer";
 import { formatDay } from "@/server/services/date-time";
+import { addDays, trpc } from "./calendar-api";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
 
@@ -13,19 +13,6 @@ const TIME_ZONE = "America/New_York";
 // Tall enough that the whole month grid, trailing days included, is on screen to drag onto.
 test.use({ storageState: ADMIN_STATE, timezoneId: TIME_ZONE, locale: "en-US", viewport: { width: 1280, height: 1400 } });
 
-/** A tRPC call over HTTP with the page's session, as the app's own client makes it (its transformer both ways). */
-async function trpc<T>(page: Page, path: string, input?: unknown, method: "query" | "mutation" = "mutation"): Promise<T> {
-  const sent = transformer.input.serialize(input ?? null);
-  const response =
-    method === "mutation"
-      ? await page.request.post(`/api/trpc/${path}`, { data: sent })
-      : await page.request.get(`/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(sent))}`}`);
-  const body = await response.json();
-  expect(response.ok(), `${path}: ${JSON.stringify(body)}`).toBe(true);
-  return transformer.output.deserialize(body.result.data) as T;
-}
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const dayLabel = (day: string) =>
   new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
 /** 09:00 on a day as the app writes it for this browser (en-US): "Wed, Mar 10, 2027, 9:00 AM". */
