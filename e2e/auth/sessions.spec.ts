@@ -1,9 +1,11 @@
 // Sessions end on the server: a copy of a cookie stops working once its session is
 // signed out, its password changed, or "sign out everywhere" used. Every test here
 // signs up its own person, so ending their sessions touches no one else's.
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { uniqueEmail } from "../helpers";
+import { expectAccessible, LONG_JOURNEY_TIMEOUT, uniqueEmail } from "../helpers";
+
+// Each test signs up, signs in on a second device and hashes passwords several times.
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 const PASSWORD = "a long enough password";
 
@@ -33,13 +35,6 @@ async function browserWithCopiedCookie(browser: Browser, from: BrowserContext): 
   const copy = await browser.newContext();
   await copy.addCookies(cookies);
   return copy;
-}
-
-/** No serious or critical axe violation in the page's own content (the app shell around it is audited by the shell's journeys). */
-async function expectContentAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).include("#main").analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-  expect(blocking, `serious or critical accessibility violations in ${new URL(page.url()).pathname}`).toEqual([]);
 }
 
 async function expectSignedIn(page: Page) {
@@ -78,7 +73,7 @@ test("changing the password signs out other devices; sign out everywhere signs o
 
   await page.getByRole("link", { name: "Petra Password" }).click();
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
-  await expectContentAccessible(page);
+  await expectAccessible(page);
   const form = page.getByRole("region", { name: "Change password" });
   await form.getByLabel("Current password").fill("not my password");
   await form.getByLabel("New password").fill("a newer long password");
