@@ -20,6 +20,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 }
 
+/** Signs up a new person with a workspace of their own (its admin) and returns their email: for journeys that change workspace-wide settings or end sessions, which must not touch the shared demo workspace or session. */
+export async function signUp(page: Page, name: string, password = DEMO_PASSWORD): Promise<string> {
+  const email = uniqueEmail("person");
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Workspace name").fill(`${name}'s Team`);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${name.split(" ")[0]}` })).toBeVisible();
+  return email;
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();

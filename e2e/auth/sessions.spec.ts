@@ -2,24 +2,12 @@
 // signed out, its password changed, or "sign out everywhere" used. Every test here
 // signs up its own person, so ending their sessions touches no one else's.
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, LONG_JOURNEY_TIMEOUT, uniqueEmail } from "../helpers";
+import { expectAccessible, LONG_JOURNEY_TIMEOUT, signUp } from "../helpers";
 
 // Each test signs up, signs in on a second device and hashes passwords several times.
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 const PASSWORD = "a long enough password";
-
-async function signUp(page: Page, name: string): Promise<string> {
-  const email = uniqueEmail("sessions");
-  await page.goto("/sign-up");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByLabel("Workspace name").fill(`${name}'s Team`);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${name.split(" ")[0]}` })).toBeVisible();
-  return email;
-}
 
 async function signInOn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -49,7 +37,7 @@ async function expectSignedOut(page: Page) {
 }
 
 test("after signing out, a copy of the old cookie no longer opens the app, nor renews", async ({ browser, page, context }) => {
-  await signUp(page, "Cora Copy");
+  await signUp(page, "Cora Copy", PASSWORD);
   const copy = await browserWithCopiedCookie(browser, context);
   const thief = await copy.newPage();
   // The copy works while the session lasts: the test would prove nothing otherwise.
@@ -65,7 +53,7 @@ test("after signing out, a copy of the old cookie no longer opens the app, nor r
 });
 
 test("changing the password signs out other devices; sign out everywhere signs out all of them", async ({ browser, page }) => {
-  const email = await signUp(page, "Petra Password");
+  const email = await signUp(page, "Petra Password", PASSWORD);
   const phoneContext = await browser.newContext();
   const phone = await phoneContext.newPage();
   await signInOn(phone, email, PASSWORD);
