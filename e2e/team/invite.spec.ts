@@ -129,7 +129,10 @@ test("inviting someone already invited says so and resends the same link, which 
   await expectToast(page, `Invitation sent again to ${email}.`);
 
   // The list offers the same, per invitation.
+  // The first resend's toast may still be showing, so wait for this resend's own answer.
+  const resent = page.waitForResponse((response) => response.url().includes("invitation.resend") && response.ok());
   await page.getByRole("button", { name: `Resend the invitation to ${email}` }).click();
+  await resent;
   await expectToast(page, `Invitation sent again to ${email}.`);
 
   // Three emails, one link.
