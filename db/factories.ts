@@ -1,6 +1,8 @@
 // Builders for users, workspaces, members and workflow runs, shared by the demo
 // seed, the integration tests and the e2e journeys. Emails are unique per call.
 import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { generateKeyBetween } from "fractional-indexing";
 import { hashPassword } from "@/server/auth/password";
 import type { Database } from "./client";
 import {
@@ -10,6 +12,7 @@ import {
   memberships,
   milestones,
   users,
+  tasks,
   workflowEvents,
   workflowFunctions,
   workflowJobs,
@@ -217,4 +220,31 @@ export async function createContentItem(
     createdById: input.createdById ?? null,
   });
   return item!;
+}
+
+/** A task at the bottom of its column (to do unless told), due in a week at 17:00 UTC unless told. */
+export async function createTask(
+  db: Database,
+  input: { workspaceId: string } & Partial<Omit<typeof tasks.$inferInsert, "workspaceId">>,
+) {
+  const status = input.status ?? "todo";
+  const [last] = await db
+    .select({ position: tasks.position })
+    .from(tasks)
+    .where(and(eq(tasks.workspaceId, input.workspaceId), eq(tasks.status, status)))
+    .orderBy(desc(tasks.position))
+    .limit(1);
+  const [task] = await db
+    .insert(tasks)
+    .values({
+      title: `Task ${randomUUID().slice(0, 6)}`,
+      dueAt: new Date(`${dayFromToday(7)}T17:00:00Z`),
+      estimateHours: 2,
+      position: generateKeyBetween(last?.position ?? null, null),
+      completedAt: status === "done" ? new Date() : null,
+      ...input,
+      status,
+    })
+    .returning();
+  return task!;
 }

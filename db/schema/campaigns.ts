@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { campaignStatuses, campaignTypes, channels } from "./enum-values";
+import { type Channel, campaignStatuses, campaignTypes, channels } from "./enum-values";
 import { workspaces } from "./workspaces";
 
 // Campaigns and what is planned around them: milestones placed from a template,
@@ -91,6 +91,21 @@ export interface TemplateMilestone {
   businessDaysBeforeLaunch: number;
 }
 
+/** A task a template adds to a new campaign's plan, due a number of business days before one of its milestones. */
+export interface TemplateTask {
+  /** Unique within the template; what `dependsOn` names. */
+  key: string;
+  title: string;
+  estimateHours: number;
+  skills: string[];
+  dependsOn: string[];
+  /** The template milestone (by name) it is due before. */
+  milestone: string;
+  businessDaysBefore: number;
+  /** Only for campaigns on this channel: the channel's checklist. */
+  channel?: Channel;
+}
+
 /** A workspace's own timeline template for a campaign type; types without a row use the built-in one. */
 export const campaignTemplates = pgTable(
   "campaign_templates",
@@ -100,6 +115,8 @@ export const campaignTemplates = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     type: campaignType().notNull(),
     milestones: jsonb().$type<TemplateMilestone[]>().notNull(),
+    /** Null: the built-in tasks for the type. */
+    tasks: jsonb().$type<TemplateTask[]>(),
     updatedById: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -27,3 +27,13 @@ export type CampaignStatus = (typeof campaignStatuses)[number];
 
 export const channels = ["email", "linkedin", "x", "instagram", "facebook", "pinterest", "blog", "ad"] as const;
 export type Channel = (typeof channels)[number];
+
+// The moves between them live in server/services/tasks/task-status.ts.
+export const taskStatuses = ["todo", "in_progress", "blocked", "in_review", "done"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const taskPriorities = ["low", "medium", "high", "urgent"] as const;
+export type TaskPriority = (typeof taskPriorities)[number];
+
+/** The skills a new workspace starts with; admins and managers add their own on /team. */
+export const defaultSkills = ["copywriting", "design", "video", "social", "email", "seo", "analytics", "events"] as const;

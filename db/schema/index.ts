@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./calendar-feeds";
 export * from "./campaigns";
 export * from "./content";
+export * from "./tasks";

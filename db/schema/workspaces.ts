@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { memberRoles } from "./enum-values";
+import { defaultSkills, memberRoles } from "./enum-values";
 
 export { memberRoles } from "./enum-values";
 export type { MemberRole } from "./enum-values";
@@ -19,6 +19,11 @@ export const workspaces = pgTable("workspaces", {
   channelDailyLimit: integer().notNull().default(3),
   /** Business days of slack added before each generated milestone, unless a campaign sets its own. */
   milestoneBufferDays: integer().notNull().default(0),
+  /** The skills tasks may require and members may have ("copywriting", "video"). */
+  skills: text()
+    .array()
+    .notNull()
+    .default(sql.raw(`'{${defaultSkills.join(",")}}'::text[]`)),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -32,6 +37,13 @@ export const memberships = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     role: memberRole().notNull(),
+    // What assignment and the workload chart count (/team).
+    skills: text().array().notNull().default(sql`'{}'::text[]`),
+    weeklyCapacityHours: integer().notNull().default(40),
+    /** ISO weekdays the person works, 1 = Monday ... 7 = Sunday. */
+    workingDays: smallint().array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
+    /** The zone their working days are in; null: the workspace's. */
+    timeZone: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index().on(t.userId)],
