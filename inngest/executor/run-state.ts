@@ -1,6 +1,7 @@
 // Writes to one run's state, always inside a transaction that holds the run's
 // row lock (lockRun), so a run's steps, jobs and status change one writer at a
 // time even with several executors on one database.
+import { rowsOf } from "@/db/rows-of";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import {
@@ -127,10 +128,7 @@ export async function endRun(tx: Tx, run: WorkflowRun, changes: Partial<Workflow
     ${tx.update(workflowRuns).set({ stepCount: run.stepCount, ...changes }).where(eq(workflowRuns.id, run.id)).getSQL()}`);
 }
 
-/** Rows of a statement run with `execute`: postgres.js gives an array, PGlite an object holding one. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { rowsOf } from "@/db/rows-of";
 
 export interface JobRow {
   id: number | string | bigint;

@@ -7,6 +7,7 @@ import { memberRouter } from "./routers/member";
 import { milestoneRouter } from "./routers/milestone";
 import { outboxRouter } from "./routers/outbox";
 import { settingsRouter } from "./routers/settings";
+import { taskRouter } from "./routers/task";
 import { templateRouter } from "./routers/template";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   template: templateRouter,
   settings: settingsRouter,
   content: contentRouter,
+  task: taskRouter,
 });
 
 export type AppRouter = typeof appRouter;

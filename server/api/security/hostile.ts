@@ -7,6 +7,7 @@ import type { AnyTRPCProcedure } from "@trpc/server";
 import { describe, expect } from "vitest";
 import type { z } from "zod";
 import { test } from "@/db/test-db";
+import { dayFromToday } from "@/db/factories";
 import { snapshotDatabase } from "@/db/test-snapshot";
 import { TRPCError } from "@trpc/server";
 import { callerFor, fieldErrorsOf } from "@/server/api/test-caller";
@@ -62,7 +63,36 @@ export function inputFields(schema: z.ZodType, path: Path = []): InputField[] {
  * Valid values for the optional fields the matrix's samples leave out, so every
  * field is sent: the hostile value replaces one field of an otherwise valid input.
  */
+const taskFilterInputs = (team: Team) => ({
+  campaignId: team.campaign.id,
+  assigneeId: team.marketer.id,
+  mine: false,
+  due: "week",
+  skill: "copywriting",
+  priority: "high",
+  search: "brief",
+  timeZone: "Europe/Berlin",
+});
+const taskFieldInputs = (team: Team) => ({
+  description: "What to write",
+  priority: "high",
+  assigneeId: team.marketer.id,
+  due: { localDateTime: `${dayFromToday(5)}T17:00`, timeZone: "Europe/Berlin" },
+  estimateHours: 2.5,
+  requiredSkills: ["copywriting"],
+  campaignId: team.campaign.id,
+  milestoneId: team.milestone.id,
+  contentItemId: team.contentItem.id,
+});
+
 const fullInputs: Record<string, (team: Team) => Record<string, unknown>> = {
+  "task.board": (team) => ({ ...taskFilterInputs(team), limit: 20 }),
+  "task.column": (team) => ({ ...taskFilterInputs(team), after: "a0", limit: 20 }),
+  "task.list": (team) => ({ ...taskFilterInputs(team), sort: "due", direction: "asc", limit: 20, offset: 0 }),
+  "task.today": () => ({ timeZone: "Europe/Berlin" }),
+  "task.create": (team) => ({ ...taskFieldInputs(team), status: "todo", dependsOnIds: [team.otherTask.id] }),
+  "task.update": (team) => taskFieldInputs(team),
+  "task.move": () => ({ blockedReason: "Waiting on legal" }),
   "workflow.listRuns": (team) => ({
     status: "failed",
     functionId: "crescendo-send-invitation-email",
@@ -145,6 +175,8 @@ function hostileValues(kind: InputField["kind"], valid: unknown): { label: strin
   if (kind === "int") return [{ label: "2^31", value: 2 ** 31 }];
   // Row numbers are bigserial (int8): past what JavaScript counts exactly.
   if (kind === "serialId") return [{ label: "2^53", value: 2 ** 53 }];
+  // Decimal numbers (hours) reach numeric(6, 1): a value past its precision must be a field error, not a database one.
+  if (kind === "decimal") return [{ label: "10^6", value: 1e6 }, { label: "Infinity", value: Number.POSITIVE_INFINITY }];
   const text = String(valid);
   const values = [
     { label: "a NUL byte", value: insert(text, "\u0000") },

@@ -98,6 +98,19 @@ export const samples: Record<string, Sample> = {
     input: (team) => ({ contentItemId: team.contentItem.id, localDateTime: `${dayFromToday(3)}T09:00`, timeZone: "Europe/Berlin" }),
   },
   "content.delete": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id }) },
+  "task.board": { access: "viewer", input: () => ({}) },
+  "task.column": { access: "viewer", input: () => ({ status: "todo" }) },
+  "task.list": { access: "viewer", input: () => ({}) },
+  "task.get": { access: "viewer", input: (team) => ({ taskId: team.task.id }) },
+  "task.options": { access: "viewer" },
+  "task.today": { access: "viewer", input: () => ({}) },
+  "task.create": { access: "marketer", input: (team) => ({ title: "Probe task", campaignId: team.campaign.id }) },
+  "task.update": { access: "marketer", input: (team) => ({ taskId: team.task.id, title: "Renamed task" }) },
+  "task.move": { access: "marketer", input: (team) => ({ taskId: team.task.id, status: "in_progress", afterTaskId: null }) },
+  "task.delete": { access: "marketer", input: (team) => ({ taskId: team.otherTask.id }) },
+  "task.addDependency": { access: "marketer", input: (team) => ({ taskId: team.otherTask.id, dependsOnId: team.task.id }) },
+  "task.removeDependency": { access: "marketer", input: (team) => ({ taskId: team.dependentTask.id, dependsOnId: team.task.id }) },
+  "task.comment": { access: "marketer", input: (team) => ({ taskId: team.task.id, body: "Looks good" }) },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -119,5 +132,6 @@ export const securityGroups = {
   workspace: ["workspace", "member", "invitation", "outbox", "workflow"],
   campaigns: ["campaign", "milestone", "template"],
   calendar: ["calendar", "calendarFeed", "content", "settings"],
+  tasks: ["task"],
 } as const;
 export type SecurityGroup = keyof typeof securityGroups;

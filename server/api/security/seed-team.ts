@@ -1,14 +1,15 @@
 // The data the security matrix aims at: a workspace with something of every kind.
 import type { Database } from "@/db";
-import { createCampaign, createContentItem, createMilestone, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
-import { blackoutDates, campaignTemplates } from "@/db/schema";
+import { createCampaign, createContentItem, createMilestone, createTask, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
+import { blackoutDates, campaignTemplates, taskDependencies } from "@/db/schema";
 import { inviteMember } from "@/server/services/invitations/invite-member";
 
 /**
  * A workspace with one member per role, one open invitation (which also put an
  * email in its outbox), two workflow runs, and the marketer's draft campaign with
  * a milestone and a content item, plus an archived campaign; its own webinar
- * timeline template and a blackout date.
+ * timeline template and a blackout date; three tasks of the campaign, the
+ * last waiting on the first.
  */
 export async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
@@ -40,7 +41,11 @@ export async function seedTeam(db: Database, name: string) {
     .insert(blackoutDates)
     .values({ workspaceId: team.workspace.id, startDate: dayFromToday(20), endDate: dayFromToday(21), reason: `${name} offsite` })
     .returning();
-  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout! };
+  const task = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} brief`, assigneeId: team.marketer.id });
+  const otherTask = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} landing page` });
+  const dependentTask = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} launch post` });
+  await db.insert(taskDependencies).values({ workspaceId: team.workspace.id, taskId: dependentTask.id, dependsOnId: task.id });
+  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask };
 }
 export type Team = Awaited<ReturnType<typeof seedTeam>>;
 

@@ -1,6 +1,7 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
+import { rowsOf } from "@/db/rows-of";
 import { campaigns } from "@/db/schema";
 import type { Channel } from "@/db/schema/campaigns";
 import { belongsToFiltered, type CalendarFilters, campaignFilter, choosesCampaigns, runsDuring } from "./calendar-filters";
@@ -25,11 +26,6 @@ type ConflictRow =
   | { kind: "channel_limit"; day: string; ids: string[] | null; info: { channel: Channel; count: number; limit: number } }
   | { kind: "audience_overlap"; day: string; ids: string[] | null; info: { audience: string; names: string[]; overlapFrom: string; overlapTo: string } }
   | { kind: "blackout"; day: string; ids: string[] | null; info: { reason: string; things: { kind: "content" | "milestone" | "launch"; name: string; channel?: Channel }[] } };
-
-/** drizzle's `execute` answers with an array on postgres.js and with `{ rows }` on PGlite. */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** What the viewer sees: the instants their range covers, and the calendar's filters. */
 export interface ConflictView {

@@ -5,7 +5,8 @@ import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
 import { MAX_SPANS } from "./calendar-limits";
 import { belongsToFiltered, type CalendarFilters, campaignFilter, runsDuring } from "./calendar-filters";
-import { type CalendarConflict, findCalendarConflicts, rowsOf } from "./find-calendar-conflicts";
+import { rowsOf } from "@/db/rows-of";
+import { type CalendarConflict, findCalendarConflicts } from "./find-calendar-conflicts";
 
 // The calendar's one read: everything planned in a range of days, and the
 // conflicts among it. A hot path: a handful of indexed queries run side by side,

@@ -19,6 +19,8 @@ export type FieldKind =
   | "int"
   /** An amount with at most two decimals. */
   | "money"
+  /** A number with one decimal place (hours: 1.5). */
+  | "decimal"
   | "currency"
   /** A calendar day, "2026-03-09". */
   | "date"

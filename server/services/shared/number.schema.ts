@@ -55,6 +55,16 @@ export function money(what: string, max: number) {
   return sharedField(schema, "money");
 }
 
+/** A number from 0 to `max` with at most one decimal (hours: 1.5), as numeric(6, 1) keeps it; `what` names it. */
+export function tenths(what: string, max: number) {
+  const schema = z
+    .number({ error: `Enter the ${what} as a number, like 4 or 1.5` })
+    .min(0, `The ${what} can't be negative`)
+    .max(max, `The ${what} can be at most ${count(max)}`)
+    .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, `Enter the ${what} with at most one decimal, like 1.5`);
+  return sharedField(schema, "decimal");
+}
+
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
 /** A currency's ISO 4217 code, upper-cased. */
