@@ -2,7 +2,6 @@
 // really run at the same time (PGlite runs one at a time, so it cannot race and
 // these tests are skipped there). Each race may end either way round, but never
 // with a server error, and always with one of the outcomes the calls allow.
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, inject } from "vitest";
 import type { Database } from "@/db";
@@ -11,31 +10,10 @@ import { campaigns, contentItems, memberships, milestones } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { test } from "@/db/test-db";
 import { type Caller, callerFor } from "@/server/api/test-caller";
+import { type Outcome, outcome, tally } from "./race-outcome";
 
 const onPostgres = inject("testDatabaseTemplate").kind === "postgres";
 const ROUNDS = 20;
-
-type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
-
-/** How a call ended: its value, or the tRPC code it failed with (anything else fails the test). */
-async function outcome(call: Promise<unknown>): Promise<Outcome> {
-  try {
-    return { ok: true, value: await call };
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    return { ok: false, code: error.code, message: error.message };
-  }
-}
-
-/** Counts the outcomes of a set of races by code, for a readable failure message. */
-function tally(outcomes: Outcome[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const o of outcomes) {
-    const key = o.ok ? "OK" : o.code;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
 
 describe.skipIf(!onPostgres)("races on PostgreSQL", () => {
   test(`campaign.delete against content.update, ${ROUNDS} rounds: the campaign is gone, and the update either landed first or finds nothing`, async ({ db }) => {

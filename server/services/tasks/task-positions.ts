@@ -1,6 +1,10 @@
 // Where a card sits in its column: a fractional-index key between its
 // neighbours', so a move writes one row. Keys grow by a character or so each
 // time a card lands in the same gap; past MAX_KEY_LENGTH the column is renumbered.
+// Placing a card takes a transaction-long lock on its column (an advisory lock,
+// not the rows): two people dropping cards into one gap at the same moment are
+// placed one after the other, each reading the other's key, so no two cards
+// ever share one and neither move is lost.
 import { and, asc, desc, eq, gt, ne, sql } from "drizzle-orm";
 import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 import type { Database } from "@/db";
@@ -13,8 +17,14 @@ interface Column {
   status: TaskStatus;
 }
 
+/** Waits for anyone else placing a card in this column until their transaction ends. */
+async function lockColumn(tx: Database, column: Column): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`task-column:${column.workspaceId}:${column.status}`}, 0))`);
+}
+
 /** The key for the bottom of a column. */
 export async function bottomPosition(tx: Database, column: Column): Promise<string> {
+  await lockColumn(tx, column);
   const [last] = await tx
     .select({ position: tasks.position })
     .from(tasks)
@@ -26,6 +36,7 @@ export async function bottomPosition(tx: Database, column: Column): Promise<stri
 
 /** `count` keys for the bottom of a column, in order (a generated plan's tasks). */
 export async function bottomPositions(tx: Database, column: Column, count: number): Promise<string[]> {
+  await lockColumn(tx, column);
   const [last] = await tx
     .select({ position: tasks.position })
     .from(tasks)
@@ -41,6 +52,7 @@ export async function bottomPositions(tx: Database, column: Column, count: numbe
  * has meanwhile moved elsewhere, it goes to the bottom instead, so both moves stand.
  */
 export async function positionAfter(tx: Database, column: Column & { taskId: string; afterTaskId: string | null }): Promise<string> {
+  await lockColumn(tx, column);
   const inColumn = and(eq(tasks.workspaceId, column.workspaceId), eq(tasks.status, column.status), ne(tasks.id, column.taskId));
   let previous: string | null = null;
   if (column.afterTaskId) {
@@ -57,8 +69,7 @@ export async function positionAfter(tx: Database, column: Column & { taskId: str
     .where(previous === null ? inColumn : and(inColumn, gt(tasks.position, previous)))
     .orderBy(asc(tasks.position))
     .limit(1);
-  // Two cards can share a key when two people drop into one gap at the same moment; step past the tie.
-  const key = next && previous !== null && next.position <= previous ? generateKeyBetween(previous, null) : generateKeyBetween(previous, next?.position ?? null);
+  const key = generateKeyBetween(previous, next?.position ?? null);
   if (key.length <= MAX_KEY_LENGTH) return key;
   await renumberColumn(tx, column);
   return positionAfter(tx, column);
