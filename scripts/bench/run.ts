@@ -1,13 +1,13 @@
 // npm run bench: how fast Crescendo's hot paths are, at a realistic size, so a
 // change can be judged by numbers. Figures are printed, never asserted.
 //
-//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,ui,workflows] [--scale=full|small]
+//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,tasks,ui,workflows] [--scale=full|small]
 //                            [--seconds=10] [--warmup=3] [--concurrency=4,32] [--keep-build] [--skip-build]
 //                            [--cpu-prof=<dir>]  (the app server's V8 CPU profile, written when it stops)
 //
 // It starts a throwaway PostgreSQL 15, migrates it and seeds one large workspace
 // (500 members, 10,000 campaigns over four years, 50,000 milestones, 100,000
-// content items, ~2,000 of them in a month) and two small ones (scripts/bench/seed.ts;
+// content items, ~2,000 of them in a month, 200,000 tasks) and two small ones (scripts/bench/seed.ts;
 // --scale=small divides by 10). Then it builds the app into .next-bench, starts it
 // on a free 127.0.0.1 port and signs a member in. The build folder is removed at
 // the end unless --keep-build; --skip-build reuses a kept one. Each suite (scripts/bench/suites/):
@@ -19,6 +19,8 @@
 //              same concurrency (the floor). Targets: p95 <= 50 ms at 4
 //              connections; at 32, p95 <= 3x the floor's p95.
 //   calendar   calendar.range for the current month, measured the same way.
+//   tasks      task.board for one running campaign, and "My tasks" for the member
+//              signed in, measured the same way.
 //   ui         /calendar in Chromium: navigation start until the month's events
 //              are drawn and a click on "Next month" is answered; median of 5.
 //              Target: < 1 s. The home page is measured in the same run, as a
@@ -39,10 +41,11 @@ import { baselineSuite } from "./suites/baseline";
 import { calendarSuite } from "./suites/calendar";
 import { campaignsSuite } from "./suites/campaigns";
 import { uiSuite } from "./suites/ui";
+import { tasksSuite } from "./suites/tasks";
 import { workflowsSuite } from "./suites/workflows";
 
 // In this order: the workflows suite starts its own PostgreSQL, so it runs after the app's is gone.
-const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, uiSuite, workflowsSuite];
+const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, tasksSuite, uiSuite, workflowsSuite];
 
 const { values: args } = parseArgs({
   options: {
@@ -113,7 +116,7 @@ async function main() {
     const { counts, seconds } = context.seeded;
     console.log(
       `Seeded in ${seconds.toFixed(1)} s: ${counts.members} members, ${counts.campaigns} campaigns, ` +
-        `${counts.milestones} milestones, ${counts.contentItems} content items in the large workspace, plus two small ones`,
+        `${counts.milestones} milestones, ${counts.contentItems} content items, ${counts.tasks} tasks in the large workspace, plus two small ones`,
     );
   }
   if (needApp) {

@@ -3,7 +3,8 @@
 // Full scale, in the large workspace: 500 members, 10,000 campaigns of every
 // type, status and channel spread over four years around today, 5 milestones
 // and 10 content items per campaign (50,000 and 100,000), so a month holds about
-// 2,000 items. `small` divides every count by 10. A fixed random seed makes
+// 2,000 items, and 20 tasks per campaign (200,000) with a chain of dependencies,
+// assigned across the members. `small` divides every count by 10. A fixed random seed makes
 // every run build the same data.
 import postgres from "postgres";
 import { hashPassword } from "@/server/auth/password";
@@ -17,7 +18,7 @@ export interface SeededData {
   /** A member (the admin) of the large workspace, who signs in for the HTTP and UI suites. */
   email: string;
   password: string;
-  counts: { members: number; campaigns: number; milestones: number; contentItems: number };
+  counts: { members: number; campaigns: number; milestones: number; contentItems: number; tasks: number };
   seconds: number;
 }
 
@@ -30,6 +31,7 @@ interface WorkspacePlan {
 
 const MILESTONES_PER_CAMPAIGN = 5;
 const ITEMS_PER_CAMPAIGN = 10;
+const TASKS_PER_CAMPAIGN = 20;
 /** Campaign start days are spread evenly over this many days either side of today (with the campaigns' length, about four years). */
 const SPREAD_DAYS = 690;
 
@@ -67,6 +69,7 @@ export async function seedBenchData(url: string, scale: Scale): Promise<SeededDa
         campaigns: big.campaigns,
         milestones: big.campaigns * MILESTONES_PER_CAMPAIGN,
         contentItems: big.campaigns * ITEMS_PER_CAMPAIGN,
+        tasks: big.campaigns * TASKS_PER_CAMPAIGN,
       },
       seconds: (performance.now() - started) / 1000,
     };
@@ -164,7 +167,63 @@ async function seedWorkspace(sql: postgres.Sql, plan: WorkspacePlan, passwordHas
   await sql`
     insert into content_versions (workspace_id, content_item_id, version, title, body, created_at)
     select workspace_id, id, 1, title, body, created_at from content_items where workspace_id = ${workspaceId}`;
+
+  await seedTasks(sql, workspaceId);
   return workspaceId;
+}
+
+/**
+ * Each campaign's work plan: tasks due across its dates, one in ten unassigned,
+ * finished when due well in the past, each waiting on the one before it. Board
+ * positions follow creation within each status column, as fractional-index keys.
+ */
+async function seedTasks(sql: postgres.Sql, workspaceId: string): Promise<void> {
+  await sql`
+    with assignees as (
+      select array_agg(user_id order by user_id) as ids from memberships where workspace_id = ${workspaceId} and role <> 'viewer'
+    ),
+    drawn as (
+      select c.id as campaign_id, c.name as campaign_name, c.start_date, c.end_date, k,
+        (c.start_date + ((c.end_date - c.start_date) * k / ${TASKS_PER_CAMPAIGN}::int))::timestamp at time zone 'UTC' + interval '17 hours' as due_at,
+        random() as pick, random() as assignee_pick, random() as skill_pick
+      from campaigns c cross join generate_series(1, ${TASKS_PER_CAMPAIGN}::int) k
+      where c.workspace_id = ${workspaceId}
+    ),
+    planned as (
+      select d.*,
+        (case
+          when d.due_at < now() - interval '3 days' and d.pick < 0.9 then 'done'
+          when d.due_at < now() + interval '7 days' then (array['todo', 'in_progress', 'in_progress', 'blocked', 'in_review'])[1 + floor(d.pick * 5)::int]
+          else 'todo'
+        end)::task_status as status
+      from drawn d
+    )
+    insert into tasks (workspace_id, campaign_id, title, status, blocked_reason, priority, assignee_id, due_at, estimate_hours,
+                       required_skills, position, template_key, completed_at, created_at, updated_at)
+    select ${workspaceId}, p.campaign_id,
+      (array['Brief', 'Research', 'Outline', 'Copy draft', 'Design', 'Review', 'Landing page', 'Email copy', 'Social posts', 'Ad creative',
+             'Tracking', 'QA', 'Approval', 'Schedule', 'Launch', 'Monitor', 'Report draft', 'Follow-up', 'Retro', 'Wrap-up'])[p.k]
+        || ': ' || p.campaign_name,
+      p.status,
+      case when p.status = 'blocked' then 'Waiting on legal' end,
+      (enum_range(null::task_priority))[1 + p.k % 4],
+      case when p.assignee_pick < 0.1 then null else a.ids[1 + floor(p.assignee_pick * cardinality(a.ids))::int] end,
+      p.due_at,
+      1 + (p.k * 7) % 16,
+      (array[array['copywriting'], array['design'], array['copywriting', 'seo'], array['social'], array['email'], array['analytics'], array[]::text[]])[1 + floor(p.skill_pick * 7)::int],
+      'a0' || lpad((row_number() over (partition by p.status order by p.campaign_id, p.k))::text, 7, '0') || 'V',
+      'bench-' || p.k,
+      case when p.status = 'done' then p.due_at end,
+      p.start_date::timestamp at time zone 'UTC' - interval '20 days',
+      p.start_date::timestamp at time zone 'UTC' - interval '20 days'
+    from planned p cross join assignees a`;
+
+  await sql`
+    insert into task_dependencies (workspace_id, task_id, depends_on_id)
+    select t.workspace_id, t.id, prev.id
+    from tasks t
+    join tasks prev on prev.campaign_id = t.campaign_id and prev.template_key = 'bench-' || (substring(t.template_key from 7)::int - 1)
+    where t.workspace_id = ${workspaceId}`;
 }
 
 /** Content items scheduled in the month holding `day` ("2026-03-09"), in the large workspace: how full the benched month is. */

@@ -110,7 +110,7 @@ describe("task.move", () => {
     expect(await column(db, team.workspace.id, "todo")).toEqual(["C", "B"]);
     expect(await column(db, team.workspace.id, "in_progress")).toEqual(["A"]);
     const history = await db.select().from(auditLog).where(and(eq(auditLog.entityId, ids.A!), eq(auditLog.action, "status_changed")));
-    expect(history.map((entry) => [entry.before, entry.after])).toEqual([[{ status: "todo" }, { status: "in_progress" }]]);
+    expect(history.map((entry) => [entry.before, entry.after])).toEqual([[{ status: "todo" }, { status: "in_progress", title: "A" }]]);
   });
 
   test("keeps order through many drops into the same gap, renumbering the column when keys grow long", async ({ db }) => {

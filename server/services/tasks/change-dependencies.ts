@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { taskDependencies } from "@/db/schema";
+import { taskDependencies, tasks } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
@@ -32,7 +32,7 @@ export async function addDependency(db: Database, input: Scoped) {
       entityId: taskId,
       campaignId: task.campaignId,
       action: "dependency_added",
-      after: { dependsOnId, dependsOnTitle: dependency.title },
+      after: { title: task.title, dependsOnId, dependsOnTitle: dependency.title },
     });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
     return { warnings: await dueWarnings(tx, { workspaceId, taskId, dueAt: task.dueAt }) };
@@ -45,12 +45,13 @@ export async function removeDependency(db: Database, input: Scoped) {
   return transactionWithRetry(db, async (tx) => {
     await assertActorRole(tx, input, "marketer");
     const task = await findTask(tx, { workspaceId, taskId }, { forUpdate: true });
+    const [dependency] = await tx.select({ title: tasks.title }).from(tasks).where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, dependsOnId)));
     const removed = await tx
       .delete(taskDependencies)
       .where(and(eq(taskDependencies.workspaceId, workspaceId), eq(taskDependencies.taskId, taskId), eq(taskDependencies.dependsOnId, dependsOnId)))
       .returning();
     if (removed.length === 0) throw new AppError("NOT_FOUND", "That task does not wait on the other one.");
-    await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task.campaignId, action: "dependency_removed", before: { dependsOnId } });
+    await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task.campaignId, action: "dependency_removed", before: { title: task.title, dependsOnId, dependsOnTitle: dependency?.title ?? null } });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
     return { taskId };
   });

@@ -32,7 +32,7 @@ export async function commentOnTask(db: Database, input: CommentInput & { worksp
       if (members.length !== mentioned.length) throw fieldError("body", "You can only mention members of this workspace.");
     }
     const [comment] = await tx.insert(taskComments).values({ workspaceId, taskId, authorId: actorId, body, mentionedIds: mentioned }).returning();
-    await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task.campaignId, action: "commented", after: { commentId: comment!.id } });
+    await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task.campaignId, action: "commented", after: { commentId: comment!.id, title: task.title } });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
     return comment!;
   });

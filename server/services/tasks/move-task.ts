@@ -57,7 +57,7 @@ export async function moveTask(db: Database, input: MoveTaskInput & { workspaceI
         campaignId: task!.campaignId,
         action: "status_changed",
         before: { status: current.status, ...(current.blockedReason ? { blockedReason: current.blockedReason } : {}) },
-        after: { status, ...(task!.blockedReason ? { blockedReason: task!.blockedReason } : {}) },
+        after: { status, title: task!.title, ...(task!.blockedReason ? { blockedReason: task!.blockedReason } : {}) },
       });
     }
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });

@@ -8,11 +8,14 @@ import { type Viewer, formatDateTime, formatDay, formatNumber } from "@/server/s
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
+import type { TaskStatus } from "@/db/schema/enum-values";
+import { taskStatusLabels } from "@/server/services/tasks/task-status";
 
 const entityNames: Record<string, string> = {
   campaign: "the campaign",
   milestone: "a milestone",
   content_item: "a content item",
+  task: "the task",
 };
 
 const fieldNames: Record<string, string> = {
@@ -62,6 +65,13 @@ function describe(viewer: Viewer, entry: { entityType: string; action: string; b
   if (entry.action === "completed") return `marked ${label} done`;
   if (entry.action === "reopened") return `marked ${label} not done`;
   if (entry.action === "timeline_regenerated") return "planned the timeline again from the template";
+  if (entry.action === "status_changed" && entry.entityType === "task") {
+    const status = (value: unknown) => taskStatusLabels[value as TaskStatus] ?? String(value);
+    return `moved ${label} from ${status(entry.before?.status)} to ${status(entry.after?.status)}`;
+  }
+  if (entry.action === "commented") return `commented on ${label}`;
+  if (entry.action === "dependency_added") return `made ${label} wait on “${String(entry.after?.dependsOnTitle ?? "another task")}”`;
+  if (entry.action === "dependency_removed") return `made ${label} stop waiting on “${String(entry.before?.dependsOnTitle ?? "another task")}”`;
   if (entry.action === "status_changed") {
     return `moved the campaign from ${show(viewer, "status", entry.before?.status)} to ${show(viewer, "status", entry.after?.status)}`;
   }
