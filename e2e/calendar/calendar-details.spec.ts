@@ -1,7 +1,8 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { addDays, trpc } from "./calendar-api";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { drag } from "../drag";
 
 // What a first-time planner tripped on in the month view: milestones that do not say whose they are,
 // a refusal that outlived the month it was about, and a blackout label drawn over the day number.
@@ -32,16 +33,6 @@ async function createCampaign(page: Page, name: string, first: string) {
     channels: ["linkedin"],
     withTimeline: false,
   });
-}
-
-async function drag(page: Page, item: Locator, target: Locator) {
-  const from = (await item.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-  await page.mouse.up();
 }
 
 const cell = (page: Page, day: string) => page.locator(`td.fc-daygrid-day[data-date="${day}"]`);

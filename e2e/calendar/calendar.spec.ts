@@ -1,10 +1,11 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
 import { formatDay } from "@/server/services/date-time";
 import { addDays, trpc } from "./calendar-api";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
+import { drag } from "../drag";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -19,16 +20,6 @@ const dayLabel = (day: string) =>
 const nineOn = (day: string) => `${formatDay({ locale: "en-US" }, day)}, 9:00 AM`;
 
 /** Presses on `item`, moves in steps onto the middle of `target`, and lets go, as a person drags. */
-async function drag(page: Page, item: Locator, target: Locator) {
-  const from = (await item.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-  await page.mouse.up();
-}
-
 test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict, and subscribe", async ({ page }) => {
   // A quiet month three months ahead, and the second Tuesday in it.
   const now = new Date();
