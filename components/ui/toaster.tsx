@@ -12,9 +12,9 @@ export function Toaster() {
   return <Sonner position="bottom-right" closeButton duration={6000} containerAriaLabel="Notifications" theme="light" />;
 }
 
-/** Shows that an action succeeded. */
-export function confirmAction(message: string) {
-  toast.success(message);
+/** Shows that an action succeeded; `action` offers the next step (say, opening what was just made). */
+export function confirmAction(message: string, options: { action?: { label: string; onClick: () => void } } = {}) {
+  toast.success(message, options.action ? { action: options.action } : undefined);
 }
 
 /**

@@ -7,15 +7,8 @@ import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { publishChange } from "@/server/realtime/publish-change";
 import { findTask } from "./find-task";
+import { mentionedIds } from "./mentions";
 import type { CommentInput } from "./task.schema";
-
-/** `@[member id]`: how a mention is written in a comment's body. */
-export const MENTION = /@\[([0-9a-f-]{36})\]/gi;
-
-/** The member ids a body mentions, each once, in order. */
-export function mentionedIds(body: string): string[] {
-  return [...new Set([...body.matchAll(MENTION)].map((match) => match[1]!.toLowerCase()))];
-}
 
 /** Adds a comment; every mention must name a member of the workspace. */
 export async function commentOnTask(db: Database, input: CommentInput & { workspaceId: string; actorId: string }) {
