@@ -9,8 +9,9 @@ import type { Database } from "@/db";
 /** The one channel every change goes out on; listeners filter by workspace. */
 export const CHANGES_CHANNEL = "crescendo_changes";
 
-/** What a page can follow live. */
-export type ChangeTopic = "tasks";
+/** What a page can follow live; a new page adds its topic here. */
+export const CHANGE_TOPICS = ["tasks"] as const;
+export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 export interface Change {
   workspaceId: string;
