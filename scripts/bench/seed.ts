@@ -210,7 +210,9 @@ async function seedTasks(sql: postgres.Sql, workspaceId: string): Promise<void> 
       case when p.assignee_pick < 0.1 then null else a.ids[1 + floor(p.assignee_pick * cardinality(a.ids))::int] end,
       p.due_at,
       1 + (p.k * 7) % 16,
-      (array[array['copywriting'], array['design'], array['copywriting', 'seo'], array['social'], array['email'], array['analytics'], array[]::text[]])[1 + floor(p.skill_pick * 7)::int],
+      case floor(p.skill_pick * 7)::int
+        when 0 then array['copywriting'] when 1 then array['design'] when 2 then array['copywriting', 'seo']
+        when 3 then array['social'] when 4 then array['email'] when 5 then array['analytics'] else '{}'::text[] end,
       'a0' || lpad((row_number() over (partition by p.status order by p.campaign_id, p.k))::text, 7, '0') || 'V',
       'bench-' || p.k,
       case when p.status = 'done' then p.due_at end,

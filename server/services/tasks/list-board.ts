@@ -1,9 +1,10 @@
-import { and, asc, count, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type TaskStatus, taskStatuses, tasks } from "@/db/schema";
 import { planningSettings } from "@/server/services/settings/planning-settings";
 import { BOARD_PAGE, type BoardInput, type ColumnInput, type TaskFilters } from "./task.schema";
-import { selectCards, type TaskCard, toCard } from "./task-card";
+import { rowsOf } from "@/db/rows-of";
+import { cardFromSql, cardSelectSql, selectCards, type TaskCard, toCard } from "./task-card";
 import { taskFilterWhere } from "./task-filters";
 
 export interface BoardColumn {
@@ -32,15 +33,37 @@ async function columnPage(db: Database, where: ReturnType<typeof and>, status: T
   return { cards, nextAfter: rows.length > limit ? cards.at(-1)!.position : null };
 }
 
-/** The board: each status column's first cards in order, with how many there are in all. */
+/**
+ * The board: each status column's first cards in order, with how many there are
+ * in all, in one statement: per status, a LATERAL read of the column in board
+ * order (the board index, or the campaign's or assignee's) cut after the first
+ * page, with the count of the whole column beside it.
+ */
 export async function listBoard(db: Database, input: BoardInput & Scope): Promise<BoardColumn[]> {
   const { workspaceId, actorId, now, limit = BOARD_PAGE, ...filters } = input;
   const where = await filterWhere(db, filters, { workspaceId, actorId, now });
-  const [pages, totals] = await Promise.all([
-    Promise.all(taskStatuses.map((status) => columnPage(db, where, status, undefined, limit))),
-    db.select({ status: tasks.status, total: count() }).from(tasks).where(where).groupBy(tasks.status),
-  ]);
-  return taskStatuses.map((status, i) => ({ status, ...pages[i]!, total: totals.find((row) => row.status === status)?.total ?? 0 }));
+  const result = await db.execute(sql`
+    select s.status as "column", c.*
+    from unnest(${sql.raw(`array[${taskStatuses.map((status) => `'${status}'`).join(", ")}]::task_status[]`)}) as s(status)
+    cross join lateral (
+      select ${cardSelectSql}, count(*) over () as "columnTotal"
+      from ${cardFromSql}
+      where ${where} and tasks.status = s.status
+      order by tasks.position, tasks.id
+      limit ${limit + 1}
+    ) c
+    order by c.position, c.id`);
+  const rows = rowsOf<Record<string, unknown> & { column: TaskStatus; columnTotal: number | string }>(result);
+  return taskStatuses.map((status) => {
+    const inColumn = rows.filter((row) => row.column === status);
+    const cards = inColumn.slice(0, limit).map(({ column: _column, columnTotal: _total, ...card }) => toCard(card));
+    return {
+      status,
+      cards,
+      total: Number(inColumn[0]?.columnTotal ?? 0),
+      nextAfter: inColumn.length > limit ? cards.at(-1)!.position : null,
+    };
+  });
 }
 
 /** The next cards of one column, after the position of the last one shown. */

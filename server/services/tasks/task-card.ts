@@ -63,12 +63,28 @@ export function selectCards(tx: Database) {
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId));
 }
 
+/**
+ * The same card, for statements written by hand (the board's one-statement read):
+ * the select list with the names `TaskCard` uses, and the joins it needs.
+ */
+export const cardSelectSql = sql`tasks.id, tasks.title, tasks.status, tasks.priority, tasks.position, tasks.due_at as "dueAt",
+  tasks.estimate_hours as "estimateHours", tasks.required_skills as "requiredSkills", tasks.blocked_reason as "blockedReason",
+  tasks.assignment_reason as "assignmentReason", tasks.campaign_id as "campaignId", campaigns.name as "campaignName",
+  tasks.assignee_id as "assigneeId", assignee.name as "assigneeName",
+  (select coalesce(json_agg(json_build_object('id', d.id, 'title', d.title) order by d.created_at), '[]'::json)
+     from task_dependencies td join tasks d on d.id = td.depends_on_id
+     where td.task_id = tasks.id and d.status <> 'done') as "blockedBy",
+  (select count(*)::int from task_comments c where c.task_id = tasks.id) as "commentCount",
+  tasks.updated_at as "updatedAt"`;
+export const cardFromSql = sql`tasks left join campaigns on campaigns.id = tasks.campaign_id left join users assignee on assignee.id = tasks.assignee_id`;
+
 /** Cards as the page receives them: numeric and json columns already typed by Drizzle; dates from raw unions revived. */
 export function toCard(row: Record<string, unknown>): TaskCard {
   const card = row as unknown as TaskCard;
   return {
     ...card,
     dueAt: card.dueAt ? new Date(card.dueAt) : null,
+    commentCount: Number(card.commentCount),
     updatedAt: new Date(card.updatedAt),
     estimateHours: card.estimateHours === null ? null : Number(card.estimateHours),
     blockedBy: typeof card.blockedBy === "string" ? JSON.parse(card.blockedBy) : card.blockedBy,
