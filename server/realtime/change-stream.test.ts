@@ -4,8 +4,9 @@
 import { describe, expect, onTestFinished } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import type { Database } from "@/db";
-import { createTeam } from "@/db/factories";
+import { createTask, createTeam } from "@/db/factories";
 import { test } from "@/db/test-db";
+import { callerFor } from "@/server/api/test-caller";
 import { checkSessionToken, endSessionOfToken } from "@/server/auth/session-token";
 import { removeMember } from "@/server/services/members/remove-member";
 import { signOutEverywhere } from "@/server/services/accounts/sign-out-everywhere";
@@ -118,6 +119,18 @@ describe("the live stream", () => {
     await db.transaction((tx) => publishChange(tx, { workspaceId: ours.workspace.id, topic: "tasks", ids: ["our-task"], actorId: ours.marketer.id }));
 
     await expect.poll(() => stream.events).toEqual([{ event: "change", data: { topic: "tasks", ids: ["our-task"], actorId: ours.marketer.id } }]);
+  });
+
+  test("a card moved on the board reaches another member's stream; a refused move sends nothing", async ({ db, fileDatabase }) => {
+    const hub = await hubOn(fileDatabase);
+    const team = await createTeam(db);
+    const [first, second] = [await createTask(db, { workspaceId: team.workspace.id }), await createTask(db, { workspaceId: team.workspace.id })];
+    const stream = await open(hub, viewerOf(db, await signIn(db, team.viewer.id)));
+
+    await expect((await callerFor(db, team.viewer)).task.move({ taskId: first.id, status: "in_progress", afterTaskId: null })).rejects.toThrow();
+    await (await callerFor(db, team.marketer)).task.move({ taskId: second.id, status: "in_progress", afterTaskId: null });
+
+    await expect.poll(() => stream.events).toEqual([{ event: "change", data: { topic: "tasks", ids: [second.id], actorId: team.marketer.id } }]);
   });
 
   test("closing the connection ends the subscription", async ({ db, fileDatabase }) => {
