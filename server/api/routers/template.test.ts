@@ -5,6 +5,7 @@ import { auditLog, workspaces } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
 import { callError, callerFor, fieldErrorsOf } from "@/server/api/test-caller";
+import { defaultTemplateTasks } from "@/server/services/timeline/default-template-tasks";
 import { defaultTemplates } from "@/server/services/timeline/default-templates";
 
 const prep = [
@@ -37,8 +38,9 @@ describe("template router", () => {
       ["updated", team.manager.id],
       ["reset", team.manager.id],
     ]);
-    expect(entries[0]!.before).toEqual({ custom: false, milestones: defaultTemplates.webinar });
-    expect(entries[0]!.after).toEqual({ custom: true, milestones: prep });
+    expect(entries[0]!.before).toEqual({ custom: false, milestones: defaultTemplates.webinar, tasks: defaultTemplateTasks.webinar });
+    // Saved without tasks: the template keeps the built-in ones.
+    expect(entries[0]!.after).toEqual({ custom: true, milestones: prep, tasks: defaultTemplateTasks.webinar });
   });
 
   test("update: bad milestones are refused field by field and nothing is written", async ({ db }) => {

@@ -139,6 +139,13 @@ const fullInputs: Record<string, (team: Team) => Record<string, unknown>> = {
     endDate: "2026-03-20",
   }),
   "template.preview": () => ({ bufferDays: 2 }),
+  "template.update": () => ({
+    milestones: [{ name: "Probe prep", businessDaysBeforeLaunch: 3 }],
+    tasks: [
+      { key: "probe-post", title: "Probe post", estimateHours: 1.5, skills: ["social"], dependsOn: ["probe-brief"], milestone: "Probe prep", businessDaysBefore: 1, channel: "linkedin" },
+      { key: "probe-brief", title: "Probe brief", estimateHours: 2, skills: ["copywriting"], dependsOn: [], milestone: "Probe prep", businessDaysBefore: 2 },
+    ],
+  }),
   "content.create": () => ({
     media: [{ url: "https://example.com/teaser.png", alt: "The teaser image" }],
     scheduledAt: { localDateTime: "2026-03-09T09:00", timeZone: "Europe/Berlin" },

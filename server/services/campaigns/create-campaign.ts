@@ -4,13 +4,15 @@ import type { CreateCampaignInput } from "./campaign.schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { generateMilestones, timelineAuditView } from "@/server/services/milestones/generate-milestones";
 import { planningSettings } from "@/server/services/settings/planning-settings";
+import { generatePlanTasks, planAuditView } from "@/server/services/tasks/generate-plan-tasks";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
 
 /**
- * Creates a campaign as a draft, with its type's timeline unless `withTimeline`
- * is false. `warnings` names milestones that fall outside the campaign's dates.
+ * Creates a campaign as a draft, with its type's timeline and work plan (the
+ * template's tasks) unless `withTimeline` is false. `warnings` names milestones
+ * that fall outside the campaign's dates.
  */
 export async function createCampaign(
   db: Database,
@@ -26,6 +28,7 @@ export async function createCampaign(
       .values({ ...fields, bufferDays: buffer, kpiTarget: fields.kpiTarget ?? null, budgetAmount: fields.budgetAmount ?? null, createdById: actorId })
       .returning();
     const timeline = withTimeline ? await generateMilestones(tx, { campaign: campaign!, bufferDays: buffer }) : { milestones: [], warnings: [] };
+    const plan = withTimeline ? await generatePlanTasks(tx, { campaign: campaign!, milestones: timeline.milestones, actorId }) : [];
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actorId,
@@ -33,10 +36,10 @@ export async function createCampaign(
       entityId: campaign!.id,
       campaignId: campaign!.id,
       action: "created",
-      // The generated timeline is part of the creation, so the history shows one entry for both.
-      after: { ...auditView(campaign!), ...(withTimeline ? { milestones: timelineAuditView(timeline.milestones) } : {}) },
+      // The generated timeline and tasks are part of the creation, so the history shows one entry for all.
+      after: { ...auditView(campaign!), ...(withTimeline ? { milestones: timelineAuditView(timeline.milestones), tasks: planAuditView(plan) } : {}) },
     });
-    return { ...campaign!, milestones: timeline.milestones, warnings: timeline.warnings };
+    return { ...campaign!, milestones: timeline.milestones, warnings: timeline.warnings, taskCount: plan.length };
   });
 }
 

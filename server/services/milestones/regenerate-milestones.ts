@@ -8,11 +8,13 @@ import { assertSchedulable } from "./find-milestone";
 import { generateMilestones, timelineAuditView } from "./generate-milestones";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
+import { replanTasks } from "@/server/services/tasks/generate-plan-tasks";
 
 /**
  * Replaces a campaign's milestones (done ones and the team's own included) with
  * its type's template, dated from the current launch date and holidays. The
  * buffer sent becomes the campaign's; without one the campaign keeps its own.
+ * The campaign's open template tasks follow their milestones (replanTasks).
  */
 export async function regenerateMilestones(db: Database, input: RegenerateMilestonesInput & { workspaceId: string; actorId: string }) {
   return transactionWithRetry(db, async (tx) => {
@@ -34,6 +36,7 @@ export async function regenerateMilestones(db: Database, input: RegenerateMilest
       campaign = updated!;
     }
     const result = await generateMilestones(tx, { campaign, bufferDays: campaign.bufferDays });
+    const replanned = await replanTasks(tx, { campaign, milestones: result.milestones, actorId: input.actorId });
     await recordAudit(tx, {
       workspaceId: input.workspaceId,
       actorId: input.actorId,
@@ -42,7 +45,7 @@ export async function regenerateMilestones(db: Database, input: RegenerateMilest
       campaignId: campaign.id,
       action: "timeline_regenerated",
       before: { bufferDays: previousBuffer, milestones: timelineAuditView(removed) },
-      after: { bufferDays: campaign.bufferDays, milestones: timelineAuditView(result.milestones) },
+      after: { bufferDays: campaign.bufferDays, milestones: timelineAuditView(result.milestones), tasksRedated: replanned.redated, tasksCreated: replanned.created },
     });
     return result;
   });

@@ -10,6 +10,7 @@ export async function planningSettings(db: Database, input: { workspaceId: strin
       timeZone: workspaces.timeZone,
       channelDailyLimit: workspaces.channelDailyLimit,
       milestoneBufferDays: workspaces.milestoneBufferDays,
+      skills: workspaces.skills,
     })
     .from(workspaces)
     .where(eq(workspaces.id, input.workspaceId));
