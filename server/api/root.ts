@@ -6,6 +6,7 @@ import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { milestoneRouter } from "./routers/milestone";
 import { outboxRouter } from "./routers/outbox";
+import { planRouter } from "./routers/plan";
 import { settingsRouter } from "./routers/settings";
 import { taskRouter } from "./routers/task";
 import { templateRouter } from "./routers/template";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   calendarFeed: calendarFeedRouter,
   milestone: milestoneRouter,
   template: templateRouter,
+  plan: planRouter,
   settings: settingsRouter,
   content: contentRouter,
   task: taskRouter,

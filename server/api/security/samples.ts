@@ -71,6 +71,7 @@ export const samples: Record<string, Sample> = {
   "milestone.delete": { access: "marketer", input: (team) => ({ milestoneId: team.milestone.id }) },
   "milestone.regenerate": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id, bufferDays: 1 }) },
   "template.list": { access: "viewer" },
+  "plan.criticalPath": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
   "template.preview": { access: "viewer", input: () => ({ type: "webinar", launchDate: dayFromToday(20) }) },
   "template.update": {
     access: "manager",
@@ -133,5 +134,6 @@ export const securityGroups = {
   campaigns: ["campaign", "milestone", "template"],
   calendar: ["calendar", "calendarFeed", "content", "settings"],
   tasks: ["task"],
+  plan: ["plan"],
 } as const;
 export type SecurityGroup = keyof typeof securityGroups;
