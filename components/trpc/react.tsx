@@ -9,7 +9,7 @@ import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 import { transformer } from "@/server/api/transformer";
 import { makeQueryClient } from "./query-client";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 

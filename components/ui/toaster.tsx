@@ -18,6 +18,14 @@ export function confirmAction(message: string, options: { action?: { label: stri
 }
 
 /**
+ * Says that an action the page had already shown did not happen after all (a
+ * drag the server refused), with the server's reason: there is no form to put it beside.
+ */
+export function reportFailure(message: string) {
+  toast.error(message);
+}
+
+/**
  * Runs a server action that redirects when it succeeds (its promise then rejects
  * with Next's navigation signal, which is passed on), and confirms it with `message`.
  * An action that answers instead (say, with field errors) shows no toast.

@@ -12,6 +12,7 @@ export const navItems: NavItem[] = [
   { href: "/", label: "Home" },
   { href: "/calendar", label: "Calendar" },
   { href: "/campaigns", label: "Campaigns" },
+  { href: "/tasks", label: "Tasks" },
   { href: "/team", label: "Team" },
   { href: "/runs", label: "Runs", minRole: "manager" },
   { href: "/outbox", label: "Outbox", minRole: "admin" },
