@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { expectToast } from "../toast";
+import { card, column, createTask, dragCard, expectIn, uniqueTag } from "./board-helpers";
+
+test.use({ storageState: ADMIN_STATE });
+
+test("a task waits on its dependency, then moves by drag and stays moved after a reload", async ({ page }) => {
+  test.setTimeout(LONG_JOURNEY_TIMEOUT);
+  const tag = uniqueTag();
+  const brief = `Write the brief ${tag}`;
+  const draft = `Draft the launch post ${tag}`;
+  await page.goto("/tasks");
+  const briefId = await createTask(page, { title: brief });
+  await createTask(page, { title: draft, dependsOnIds: [briefId] });
+
+  // Only this journey's tasks, so parallel journeys and the demo data don't get in the way.
+  await page.goto(`/tasks?q=${tag}`);
+  await expectIn(page, "To do", brief);
+  await expectIn(page, "To do", draft);
+  await expect(card(page, draft).getByText(`Blocked by “${brief}”`)).toBeVisible();
+  await expectAccessible(page);
+
+  // Starting the second while the first is open is refused, naming the first; the card goes back.
+  await dragCard(page, draft, column(page, "In progress"));
+  await expectToast(page, `“${draft}” can't start yet: it waits on “${brief}”, which is not done.`);
+  await expectIn(page, "To do", draft);
+
+  // Finish the first (from its menu, no dragging), then the second can start.
+  await card(page, brief).getByLabel(`Move “${brief}” to`).selectOption("Done");
+  await expectToast(page, `“${brief}” moved to Done.`);
+  await expectIn(page, "Done", brief);
+  await expect(card(page, draft).getByText(/Blocked by/)).toHaveCount(0);
+
+  await dragCard(page, draft, column(page, "In progress"));
+  await expectToast(page, `“${draft}” moved to In progress.`);
+  await expectIn(page, "In progress", draft);
+
+  await page.reload();
+  await expectIn(page, "In progress", draft);
+  await expectIn(page, "Done", brief);
+});
+
+test("a card moves with the keyboard alone", async ({ page }) => {
+  const tag = uniqueTag();
+  const title = `Schedule the newsletter ${tag}`;
+  await page.goto("/tasks");
+  await createTask(page, { title });
+  await page.goto(`/tasks?q=${tag}`);
+  await expectIn(page, "To do", title);
+
+  await page.getByRole("button", { name: `Drag “${title}”` }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expectToast(page, `“${title}” moved to In progress.`);
+  await expectIn(page, "In progress", title);
+
+  await page.reload();
+  await expectIn(page, "In progress", title);
+});
+
+test("moving a card to Blocked asks what blocks it, and the card shows the reason", async ({ page }) => {
+  const tag = uniqueTag();
+  const title = `Approve the ad copy ${tag}`;
+  await page.goto("/tasks");
+  await createTask(page, { title });
+  await page.goto(`/tasks?q=${tag}`);
+
+  await card(page, title).getByLabel(`Move “${title}” to`).selectOption("Blocked");
+  const dialog = page.getByRole("dialog", { name: `What blocks “${title}”?` });
+  await dialog.getByRole("button", { name: "Move to Blocked" }).click();
+  await expect(dialog.getByText("Say what blocks it")).toBeVisible();
+  await dialog.getByLabel("Reason").fill("Waiting on legal");
+  await dialog.getByRole("button", { name: "Move to Blocked" }).click();
+  await expectToast(page, `“${title}” moved to Blocked.`);
+  await expect(card(column(page, "Blocked"), title).getByText("Waiting on legal")).toBeVisible();
+});

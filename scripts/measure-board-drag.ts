@@ -1,0 +1,95 @@
+// Measures one drag on a board column of 500 cards in a running production
+// server (say `bash scripts/e2e-server.sh` on a throwaway DATA_DIR): makes the
+// 500 tasks over tRPC as the demo admin, shows the whole column, then drags the
+// last card to the top with the mouse and reports the frames the browser drew
+// meanwhile and how long the drop took to show. Usage:
+//   BASE_URL=http://127.0.0.1:PORT npx tsx scripts/measure-board-drag.ts
+import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/chromium";
+import { transformer } from "../server/api/transformer";
+
+const baseURL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
+const CARDS = Number(process.env.CARDS ?? 500);
+const tag = `bulk-${Date.now().toString(36)}`;
+
+async function main() {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await browser.newPage({ baseURL, viewport: { width: 1280, height: 900 } });
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("admin@demo.test");
+  await page.getByLabel("Password").fill("crescendo-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+
+  for (let i = 0; i < CARDS; i++) {
+    const response = await page.request.post("/api/trpc/task.create", { data: transformer.input.serialize({ title: `Card ${i + 1} ${tag}` }) });
+    if (!response.ok()) throw new Error(`task.create: ${response.status()}`);
+  }
+
+  await page.goto(`/tasks?q=${tag}`);
+  const todo = page.getByRole("region", { name: /^To do \d/ });
+  for (;;) {
+    const more = todo.getByRole("button", { name: /^Show more/ });
+    if (!(await more.count())) break;
+    await more.click();
+    await more.or(todo.getByRole("article").nth(CARDS - 1)).first().waitFor();
+    if ((await todo.getByRole("article").count()) >= CARDS) break;
+  }
+  const shown = await todo.getByRole("article").count();
+
+  const last = `Card 1 ${tag}`; // created first, so it sits at the bottom
+  const handle = page.getByRole("button", { name: `Drag “${last}”` });
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const target = (await page.getByRole("region", { name: /^In progress \d/ }).boundingBox())!;
+
+  // Every frame the page draws during the drag, and the longest tasks.
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; long_: number[] };
+    w.frames_ = [];
+    w.long_ = [];
+    const tick = (t: number) => {
+      w.frames_.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.long_.push(entry.duration))).observe({ type: "longtask" });
+  });
+  const started = Date.now();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  const steps = 40;
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(from.x + ((target.x + 100 - from.x) * i) / steps, from.y + ((target.y + 60 - from.y) * i) / steps);
+  }
+  const dropAt = Date.now();
+  await page.mouse.up();
+  await page.getByRole("region", { name: /^In progress \d/ }).getByRole("article", { name: last, exact: true }).waitFor();
+  const shownAfterDrop = Date.now() - dropAt;
+  const dragMs = dropAt - started;
+  const { frames, long } = await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; long_: number[] };
+    return { frames: w.frames_, long: w.long_ };
+  });
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+  gaps.sort((a, b) => a - b);
+  const p = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]?.toFixed(1);
+  console.log(
+    JSON.stringify(
+      {
+        cardsInColumn: shown,
+        pointerMoves: steps,
+        dragMs,
+        frames: frames.length,
+        frameGapMs: { p50: p(0.5), p95: p(0.95), max: p(1) },
+        longTasksMs: long.map((d) => Math.round(d)),
+        dropShownAfterMs: shownAfterDrop,
+      },
+      null,
+      2,
+    ),
+  );
+  await browser.close();
+}
+
+void main();
