@@ -3,6 +3,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { trpc } from "../calendar/calendar-api";
+import { drag } from "../drag";
 
 export const uniqueTag = () => randomUUID().slice(0, 8);
 
@@ -21,17 +22,9 @@ export function card(scope: Page | Locator, title: string): Locator {
   return scope.getByRole("article", { name: title, exact: true });
 }
 
-/** Drags a card by its handle onto a column with the mouse, in small steps as a hand would (dnd-kit starts a drag after 5 px). */
+/** Drags a card by its handle onto a column with the mouse. */
 export async function dragCard(page: Page, title: string, to: Locator) {
-  const handle = page.getByRole("button", { name: `Drag “${title}”` });
-  const from = (await handle.boundingBox())!;
-  const target = (await to.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 3 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 60, { steps: 15 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 64, { steps: 2 });
-  await page.mouse.up();
+  await drag(page, page.getByRole("button", { name: `Drag “${title}”` }), to);
 }
 
 export async function expectIn(page: Page, columnName: string, title: string) {

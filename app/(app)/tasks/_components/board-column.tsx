@@ -59,7 +59,7 @@ export function BoardColumn({
       </h2>
       <div
         ref={setNodeRef}
-        className={clsx("flex max-h-[calc(100vh-16rem)] min-h-24 flex-col gap-2 overflow-y-auto px-2 pb-2", isOver && ids.length === 0 && "rounded-lg bg-brand-50")}
+        className={clsx("flex max-h-[calc(100vh-16rem)] min-h-24 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-2", isOver && ids.length === 0 && "rounded-lg bg-brand-50")}
       >
         <SortableContext id={status} items={ids} strategy={verticalListSortingStrategy}>
           <ol className="flex flex-col gap-2" aria-label={`${taskStatusLabels[status]} tasks`}>

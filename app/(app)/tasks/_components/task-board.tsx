@@ -1,7 +1,9 @@
 "use client";
 
 import {
+  closestCenter,
   closestCorners,
+  type CollisionDetection,
   DndContext,
   type DragEndEvent,
   type DragOverEvent,
@@ -9,6 +11,7 @@ import {
   type DragStartEvent,
   KeyboardSensor,
   PointerSensor,
+  pointerWithin,
   type UniqueIdentifier,
   useSensor,
   useSensors,
@@ -32,6 +35,21 @@ import { boardQueryInput, hasFilters } from "./tasks-query";
 import { useBoard } from "./use-board";
 
 const statusOfDropId = (id: UniqueIdentifier) => (String(id).startsWith("column:") ? (String(id).slice(7) as TaskStatus) : null);
+
+/**
+ * Which card (or empty column) a dragged card is over: with a pointer, the card
+ * nearest it in the column under the pointer; from the keyboard (no pointer), the
+ * nearest corners, as dnd-kit's keyboard coordinates expect. Plain closest corners
+ * with tall columns would pick a card of the next column over the column itself.
+ */
+const collisionDetection: CollisionDetection = (args) => {
+  const column = pointerWithin(args).find((collision) => statusOfDropId(collision.id));
+  if (!column) return closestCorners(args);
+  const status = statusOfDropId(column.id);
+  const cardsThere = args.droppableContainers.filter((container) => container.data.current?.sortable?.containerId === status);
+  const nearest = cardsThere.length ? closestCenter({ ...args, droppableContainers: cardsThere }) : [];
+  return nearest.length ? nearest : [column];
+};
 
 /** The kanban board: five status columns; cards move by drag and drop, by keyboard, or by each card's "Move to…" menu. */
 export function TaskBoard() {
@@ -140,7 +158,7 @@ export function TaskBoard() {
     <>
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collisionDetection}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}

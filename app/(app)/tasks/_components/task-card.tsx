@@ -1,6 +1,5 @@
 "use client";
 
-import { clsx } from "clsx";
 import Link from "next/link";
 import { memo } from "react";
 import type { TaskStatus } from "@/db/schema/enum-values";
@@ -53,7 +52,7 @@ export const TaskCardFace = memo(function TaskCardFace({
           </div>
           <div className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 text-xs">
             <DueDate dueAt={card.dueAt} done={card.status === "done"} now={now} />
-            <span className={clsx(card.assigneeName ? "text-slate-700" : "text-slate-500")}>{card.assigneeName ?? "Unassigned"}</span>
+            <Assignee name={card.assigneeName} />
           </div>
           {card.assignmentReason && <p className="text-xs italic text-slate-600">{card.assignmentReason}</p>}
           {onMoveTo && <MoveMenu card={card} onMoveTo={onMoveTo} />}
@@ -70,7 +69,7 @@ function MoveMenu({ card, onMoveTo }: { card: Card; onMoveTo: (card: Card, statu
       aria-label={`Move “${card.title}” to`}
       value=""
       onChange={(event) => onMoveTo(card, event.target.value as TaskStatus)}
-      className="mt-1 w-full rounded border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-700 hover:border-slate-300"
+      className="mt-0.5 rounded border border-slate-200 bg-white px-1.5 py-0.5 text-xs text-slate-600 hover:border-slate-300"
     >
       <option value="" disabled>
         Move to…
@@ -81,5 +80,23 @@ function MoveMenu({ card, onMoveTo }: { card: Card; onMoveTo: (card: Card, statu
         </option>
       ))}
     </select>
+  );
+}
+
+function Assignee({ name }: { name: string | null }) {
+  if (!name) return <span className="text-slate-500">Unassigned</span>;
+  const initials = name
+    .split(/\s+/)
+    .map((word) => word[0])
+    .slice(0, 2)
+    .join("")
+    .toUpperCase();
+  return (
+    <span className="inline-flex items-center gap-1.5 text-slate-700">
+      <span aria-hidden="true" className="grid size-5 place-items-center rounded-full bg-brand-100 text-[10px] font-semibold text-brand-800">
+        {initials}
+      </span>
+      {name}
+    </span>
   );
 }
