@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
 import { card, column, createTask, dragCard, expectIn, uniqueTag } from "./board-helpers";
+import { createTaskThroughDialog } from "./task-form";
 
 test.use({ storageState: ADMIN_STATE });
 
@@ -10,12 +11,18 @@ test("a task waits on its dependency, then moves by drag and stays moved after a
   const tag = uniqueTag();
   const brief = `Write the brief ${tag}`;
   const draft = `Draft the launch post ${tag}`;
-  await page.goto("/tasks");
-  const briefId = await createTask(page, { title: brief });
-  await createTask(page, { title: draft, dependsOnIds: [briefId] });
-
   // Only this journey's tasks, so parallel journeys and the demo data don't get in the way.
   await page.goto(`/tasks?q=${tag}`);
+  await expect(page.getByText("No tasks match these filters")).toBeVisible();
+  await createTaskThroughDialog(page, { title: brief });
+  await expectToast(page, `Created “${brief}”.`);
+  await createTaskThroughDialog(page, {
+    title: draft,
+    fill: async (dialog) => {
+      await dialog.getByLabel("Depends on").fill(tag);
+      await dialog.getByRole("button", { name: `Add “${brief}”` }).click();
+    },
+  });
   await expectIn(page, "To do", brief);
   await expectIn(page, "To do", draft);
   await expect(card(page, draft).getByText(`Blocked by “${brief}”`)).toBeVisible();

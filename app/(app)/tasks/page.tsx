@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
+import { hasRole } from "@/server/auth/roles";
 import { PhoneFold } from "@/components/ui/phone-fold";
 import { requestViewer } from "@/components/viewer/request-viewer";
 import { fromRecord } from "../campaigns/_components/campaigns-query";
+import { NewTaskDialog } from "./_components/new-task-dialog";
 import { TaskBoard } from "./_components/task-board";
 import { TaskFilters } from "./_components/task-filters";
 import { TaskList } from "./_components/task-list";
@@ -30,7 +32,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
             <h1 className="text-2xl font-bold tracking-tight">Tasks</h1>
             <p className="mt-1 text-sm text-slate-600">What {workspace.name} is working on, from to do to done.</p>
           </div>
-          <ViewToggle />
+          <div className="flex items-center gap-3">
+            <ViewToggle />
+            {hasRole(workspace.role, "marketer") && <NewTaskDialog />}
+          </div>
         </header>
         <PhoneFold label="Search and filters" active={FILTER_NAMES.filter((name) => record[name]).length}>
           <TaskFilters />
