@@ -15,8 +15,8 @@ import { ViewToggle } from "./_components/view-toggle";
 export const metadata = { title: "Tasks" };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { workspace } = await createTRPCContext();
-  if (!workspace) redirect("/sign-in");
+  const { session, workspace } = await createTRPCContext();
+  if (!session || !workspace) redirect("/sign-in");
   const [{ timeZone }, record] = await Promise.all([requestViewer(), searchParams]);
   const params = fromRecord(record);
   const view = tasksView(params);
@@ -40,7 +40,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         <PhoneFold label="Search and filters" active={FILTER_NAMES.filter((name) => record[name]).length}>
           <TaskFilters />
         </PhoneFold>
-        {view === "list" ? <TaskList /> : <TaskBoard />}
+        {view === "list" ? <TaskList /> : <TaskBoard viewerId={session.user.id} />}
       </div>
     </HydrateClient>
   );

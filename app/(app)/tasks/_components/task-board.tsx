@@ -52,7 +52,7 @@ const collisionDetection: CollisionDetection = (args) => {
 };
 
 /** The kanban board: five status columns; cards move by drag and drop, by keyboard, or by each card's "Move to…" menu. */
-export function TaskBoard() {
+export function TaskBoard({ viewerId }: { viewerId: string }) {
   const searchParams = useSearchParams();
   const { timeZone } = useViewer();
   const input = boardQueryInput(searchParams, timeZone);
@@ -61,7 +61,7 @@ export function TaskBoard() {
   const [dragIds, setDragIds] = useState<ColumnIds | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [askBlocked, setAskBlocked] = useState<MoveTaskInput | null>(null);
-  const { board, showMore, move } = useBoard(input, { onApplied: () => setDragIds(null) });
+  const { board, showMore, move } = useBoard(input, { viewerId, onApplied: () => setDragIds(null) });
 
   const cards = useMemo(() => new Map(board.flatMap((column) => column.cards).map((card) => [card.id, card])), [board]);
   const savedIds = useMemo(() => columnIds(board), [board]);
