@@ -69,7 +69,7 @@ export function BoardColumn({
             })}
           </ol>
         </SortableContext>
-        {ids.length === 0 && <p className="px-2 py-4 text-center text-xs text-slate-500">Drop a card here</p>}
+        {ids.length === 0 && <p className="px-2 py-4 text-center text-xs text-slate-600">Drop a card here</p>}
         {hasMore && (
           <Button
             variant="ghost"

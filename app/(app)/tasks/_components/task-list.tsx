@@ -32,7 +32,9 @@ export function TaskList() {
   const columns = useMemo<ColumnDef<TaskCard>[]>(
     () => [
       {
+        // Sortable columns read a field (TanStack Table sorts only those); the server does the sorting.
         id: "title",
+        accessorKey: "title",
         header: "Task",
         cell: ({ row }) => (
           <div>
@@ -45,12 +47,12 @@ export function TaskList() {
           </div>
         ),
       },
-      { id: "status", header: "Status", cell: ({ row }) => <TaskStatusBadge status={row.original.status} /> },
-      { id: "priority", header: "Priority", cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
-      { id: "due", header: "Due", cell: ({ row }) => <DueDate dueAt={row.original.dueAt} done={row.original.status === "done"} now={now} /> },
+      { id: "status", accessorKey: "status", header: "Status", cell: ({ row }) => <TaskStatusBadge status={row.original.status} /> },
+      { id: "priority", accessorKey: "priority", header: "Priority", cell: ({ row }) => <PriorityBadge priority={row.original.priority} /> },
+      { id: "due", accessorKey: "dueAt", header: "Due", cell: ({ row }) => <DueDate dueAt={row.original.dueAt} done={row.original.status === "done"} now={now} /> },
       { id: "assignee", header: "Assignee", enableSorting: false, cell: ({ row }) => row.original.assigneeName ?? "Unassigned" },
       { id: "campaign", header: "Campaign", enableSorting: false, cell: ({ row }) => row.original.campaignName ?? "—" },
-      { id: "updated", header: "Updated", cell: ({ row }) => <DateTime value={row.original.updatedAt} /> },
+      { id: "updated", accessorKey: "updatedAt", header: "Updated", cell: ({ row }) => <DateTime value={row.original.updatedAt} /> },
     ],
     [now],
   );
