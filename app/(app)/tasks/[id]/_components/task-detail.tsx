@@ -1,0 +1,54 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "@/components/trpc/react";
+import { taskPriorityLabels, taskStatusLabels } from "@/server/services/tasks/task-status";
+import { DeleteTask } from "./delete-task";
+import { TaskComments } from "./task-comments";
+import { TaskDependencies } from "./task-dependencies";
+import { TaskDetailsForm } from "./task-details-form";
+import { TaskHistory } from "./task-history";
+import { TaskStatusControl } from "./task-status-control";
+
+/** The task page: its fields, column, dependencies, comments and history; `canEdit` is false for viewers, who read only. */
+export function TaskDetail({ taskId, canEdit, backHref }: { taskId: string; canEdit: boolean; backHref: string }) {
+  const trpc = useTRPC();
+  const { data: task } = useSuspenseQuery(trpc.task.get.queryOptions({ taskId }));
+  const { data: options } = useSuspenseQuery(trpc.task.options.queryOptions());
+
+  return (
+    <div className="max-w-5xl space-y-6">
+      <header className="space-y-2">
+        <Link href={backHref} className="text-sm font-medium text-brand-700 hover:underline">
+          ← Back to the board
+        </Link>
+        <h1 className="break-words text-2xl font-bold tracking-tight sm:text-3xl">{task.title}</h1>
+        <p className="text-sm text-slate-600">
+          {taskStatusLabels[task.status]} · {taskPriorityLabels[task.priority]} priority · {task.assigneeName ?? "Unassigned"}
+          {task.campaignId && (
+            <>
+              {" · "}
+              <Link href={`/campaigns/${task.campaignId}`} className="text-brand-700 hover:underline">
+                {task.campaignName}
+              </Link>
+            </>
+          )}
+        </p>
+        {task.assignmentReason && <p className="text-sm text-slate-600">Assigned automatically: {task.assignmentReason}</p>}
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <TaskDetailsForm task={task} options={options} canEdit={canEdit} />
+          <TaskDependencies task={task} canEdit={canEdit} />
+          <TaskComments task={task} members={options.members} canEdit={canEdit} />
+        </div>
+        <aside className="min-w-0 space-y-6" aria-label="Status and history">
+          <TaskStatusControl task={task} canEdit={canEdit} />
+          <TaskHistory history={task.history} options={options} />
+          {canEdit && <DeleteTask taskId={task.id} title={task.title} afterHref={backHref} />}
+        </aside>
+      </div>
+    </div>
+  );
+}
