@@ -1,3 +1,4 @@
+import { assignmentRouter } from "./routers/assignment";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
 import { campaignRouter } from "./routers/campaign";
@@ -9,6 +10,7 @@ import { outboxRouter } from "./routers/outbox";
 import { planRouter } from "./routers/plan";
 import { settingsRouter } from "./routers/settings";
 import { taskRouter } from "./routers/task";
+import { teamRouter } from "./routers/team";
 import { templateRouter } from "./routers/template";
 import { workflowRouter } from "./routers/workflow";
 import { workspaceRouter } from "./routers/workspace";
@@ -29,6 +31,8 @@ export const appRouter = createTRPCRouter({
   settings: settingsRouter,
   content: contentRouter,
   task: taskRouter,
+  team: teamRouter,
+  assignment: assignmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

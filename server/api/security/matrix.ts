@@ -43,6 +43,8 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
     ...own.content_items!.flatMap((item) => [String(item.id), String(item.title)]),
     ...own.milestones!.map((milestone) => String(milestone.id)),
     ...own.blackout_dates!.flatMap((blackout) => [String(blackout.id), String(blackout.reason)]),
+    ...own.tasks!.flatMap((task) => [String(task.id), String(task.title)]),
+    ...own.time_off!.flatMap((away) => [String(away.id), String(away.note)]),
   ];
 }
 

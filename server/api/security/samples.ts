@@ -112,6 +112,19 @@ export const samples: Record<string, Sample> = {
   "task.addDependency": { access: "marketer", input: (team) => ({ taskId: team.otherTask.id, dependsOnId: team.task.id }) },
   "task.removeDependency": { access: "marketer", input: (team) => ({ taskId: team.dependentTask.id, dependsOnId: team.task.id }) },
   "task.comment": { access: "marketer", input: (team) => ({ taskId: team.task.id, body: "Looks good" }) },
+  "team.profiles": { access: "viewer" },
+  "team.workload": { access: "viewer" },
+  // A marketer changes their own profile and time off; managers anyone's.
+  "team.updateProfile": {
+    access: "marketer",
+    input: (team) => ({ userId: team.marketer.id, skills: ["copywriting"], weeklyCapacityHours: 32, workingDays: [1, 2, 3, 4], timeZone: "Europe/Berlin" }),
+  },
+  "team.addTimeOff": { access: "marketer", input: (team) => ({ userId: team.marketer.id, startDate: dayFromToday(10), endDate: dayFromToday(12), note: "Probe trip" }) },
+  "team.removeTimeOff": { access: "marketer", input: (team) => ({ timeOffId: team.timeOff.id }) },
+  "team.addSkill": { access: "manager", input: () => ({ skill: "podcasts" }) },
+  "team.removeSkill": { access: "manager", input: () => ({ skill: "events" }) },
+  "assignment.assignTask": { access: "marketer", input: (team) => ({ taskId: team.unassignedTask.id }) },
+  "assignment.assignCampaign": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -135,5 +148,6 @@ export const securityGroups = {
   calendar: ["calendar", "calendarFeed", "content", "settings"],
   tasks: ["task"],
   plan: ["plan"],
+  team: ["team", "assignment"],
 } as const;
 export type SecurityGroup = keyof typeof securityGroups;

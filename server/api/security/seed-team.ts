@@ -1,7 +1,8 @@
 // The data the security matrix aims at: a workspace with something of every kind.
 import type { Database } from "@/db";
 import { createCampaign, createContentItem, createMilestone, createTask, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
-import { blackoutDates, campaignTemplates, taskDependencies } from "@/db/schema";
+import { blackoutDates, campaignTemplates, memberships, taskDependencies, timeOff } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
 import { inviteMember } from "@/server/services/invitations/invite-member";
 
 /**
@@ -9,7 +10,8 @@ import { inviteMember } from "@/server/services/invitations/invite-member";
  * email in its outbox), two workflow runs, and the marketer's draft campaign with
  * a milestone and a content item, plus an archived campaign; its own webinar
  * timeline template and a blackout date; three tasks of the campaign, the
- * last waiting on the first.
+ * last waiting on the first; the marketer has a skill and time off, and the
+ * campaign an unassigned task that needs it.
  */
 export async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
@@ -45,7 +47,17 @@ export async function seedTeam(db: Database, name: string) {
   const otherTask = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} landing page` });
   const dependentTask = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} launch post` });
   await db.insert(taskDependencies).values({ workspaceId: team.workspace.id, taskId: dependentTask.id, dependsOnId: task.id });
-  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask };
+  // Planning: the marketer writes copy and has a day off coming; an unassigned task of the campaign needs copy.
+  await db
+    .update(memberships)
+    .set({ skills: ["copywriting"] })
+    .where(and(eq(memberships.workspaceId, team.workspace.id), eq(memberships.userId, team.marketer.id)));
+  const [away] = await db
+    .insert(timeOff)
+    .values({ workspaceId: team.workspace.id, userId: team.marketer.id, startDate: dayFromToday(30), endDate: dayFromToday(31), note: `${name} holiday` })
+    .returning();
+  const unassignedTask = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} launch copy`, requiredSkills: ["copywriting"] });
+  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
 }
 export type Team = Awaited<ReturnType<typeof seedTeam>>;
 

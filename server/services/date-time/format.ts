@@ -56,6 +56,12 @@ export function formatDay(viewer: Pick<Viewer, "locale">, day: string): string {
   return valid(date) ? write(date, localePatterns[viewer.locale].date, viewer.locale) : NOTHING;
 }
 
+/** A calendar day inside a sentence, without weekday or year: "Dec 14" / "14 Dec" / "14. Dez.". */
+export function formatShortDay(viewer: Pick<Viewer, "locale">, day: string): string {
+  const date = plainDay(day);
+  return valid(date) ? write(date, localePatterns[viewer.locale].rangeDay, viewer.locale) : NOTHING;
+}
+
 /** A run of calendar days: "Dec 1 – Dec 23, 2026", across years "Dec 28, 2026 – Jan 4, 2027", one day "Dec 9, 2026". */
 export function formatDayRange(viewer: Pick<Viewer, "locale">, start: string, end: string): string {
   const [from, to] = [plainDay(start), plainDay(end)];
