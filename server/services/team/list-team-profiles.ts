@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, users, workspaces } from "@/db/schema";
 import { todayIn } from "@/server/services/date-time";
+import { profileColumns } from "./profile-columns";
 import { listTimeOff } from "./time-off";
 
 /**
@@ -12,20 +13,12 @@ export async function listTeamProfiles(db: Database, input: { workspaceId: strin
   const [workspace] = await db.select({ skills: workspaces.skills, timeZone: workspaces.timeZone }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
   const timeZone = workspace?.timeZone ?? "UTC";
   const members = await db
-      .select({
-        userId: users.id,
-        name: users.name,
-        role: memberships.role,
-        skills: memberships.skills,
-        weeklyCapacityHours: memberships.weeklyCapacityHours,
-        workingDays: memberships.workingDays,
-        timeZone: memberships.timeZone,
-      })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.workspaceId, input.workspaceId))
-      .orderBy(asc(users.name), asc(users.id))
-      .limit(1000);
+    .select(profileColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, input.workspaceId))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(1000);
   const away = new Map<string, Awaited<ReturnType<typeof listTimeOff>>>();
   for (const range of await listTimeOff(db, { workspaceId: input.workspaceId, from: todayIn(timeZone, input.now) })) {
     away.set(range.userId, [...(away.get(range.userId) ?? []), range]);

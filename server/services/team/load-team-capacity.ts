@@ -3,6 +3,7 @@ import type { Database } from "@/db";
 import { memberships, tasks, timeOff, users, workspaces } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
 import type { DayRange } from "./capacity-weeks";
+import { profileColumns } from "./profile-columns";
 
 export interface TeamMemberCapacity {
   userId: string;
@@ -39,13 +40,7 @@ export interface TeamCapacity {
 export async function loadTeamCapacity(db: Database, input: { workspaceId: string; from: string; to: string }): Promise<TeamCapacity> {
   const rows = await db
     .select({
-      userId: memberships.userId,
-      name: users.name,
-      role: memberships.role,
-      skills: memberships.skills,
-      weeklyCapacityHours: memberships.weeklyCapacityHours,
-      workingDays: memberships.workingDays,
-      timeZone: memberships.timeZone,
+      ...profileColumns,
       workspaceTimeZone: workspaces.timeZone,
       holidayCountry: workspaces.holidayCountry,
     })
@@ -88,7 +83,7 @@ export async function loadTeamCapacity(db: Database, input: { workspaceId: strin
         weeklyCapacityHours: row.weeklyCapacityHours,
         workingDays: row.workingDays,
         timeZone: row.timeZone,
-        timeOff: [],
+        timeOff: [] as DayRange[],
         assignedHours: new Map(),
         openTasks: 0,
         overdueTasks: 0,
