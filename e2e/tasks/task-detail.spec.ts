@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT, signIn } from "../helpers";
 import { expectToast } from "../toast";
 import { createTaskThroughDialog, dialogTimeZone, localDateTime } from "./task-form";
 
@@ -8,7 +8,7 @@ test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
 test.use({ storageState: ADMIN_STATE });
 
-test("a task made in the dialog is edited, linked, refused a loop, commented on with a mention, read in its history and deleted", async ({ page }, testInfo) => {
+test("a task made in the dialog is edited, linked, refused a loop, commented on with a mention, read in its history and deleted", async ({ page, browser }, testInfo) => {
   const suffix = randomUUID().slice(0, 6);
   const brief = `Write the brief ${suffix}`;
   const launch = `Publish the launch post ${suffix}`;
@@ -93,10 +93,25 @@ test("a task made in the dialog is edited, linked, refused a loop, commented on 
   await page.setViewportSize({ width: 1280, height: 900 });
 
   const taskUrl = page.url();
+  // A viewer reads the same page and changes nothing.
+  const viewerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await viewerContext.newPage();
+  await signIn(viewer, "viewer@demo.test");
+  await expect(viewer.getByRole("button", { name: "New task" })).toHaveCount(0);
+  await viewer.goto(taskUrl);
+  await expect(viewer.getByRole("heading", { name: launch, level: 1 })).toBeVisible();
+  await expect(viewer.getByRole("form", { name: "Task details" }).getByLabel("Title")).toBeDisabled();
+  await expect(viewer.getByRole("list", { name: "Comments" })).toContainText("@Priya Shah");
+  for (const name of ["Save changes", "Move", "Comment", "Delete task"]) await expect(viewer.getByRole("button", { name, exact: true })).toHaveCount(0);
+  await expectAccessible(viewer);
+  await viewerContext.close();
+
   await page.getByRole("button", { name: "Delete task" }).click();
   await page.getByRole("alertdialog", { name: "Delete this task?" }).getByRole("button", { name: "Yes, delete it" }).click();
   // Back to the board; the task's own address no longer finds it.
+  await expectToast(page, `Deleted “${launch}”.`);
   await expect(page).toHaveURL(/\/tasks$/);
+  await expectAccessible(page);
   await page.goto(taskUrl);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });

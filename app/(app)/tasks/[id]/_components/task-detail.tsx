@@ -37,17 +37,32 @@ export function TaskDetail({ taskId, canEdit, backHref }: { taskId: string; canE
         </p>
         {task.assignmentReason && <p className="text-sm text-slate-600">Assigned automatically: {task.assignmentReason}</p>}
       </header>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
-          <TaskDetailsForm task={task} options={options} canEdit={canEdit} />
-          <TaskDependencies task={task} canEdit={canEdit} />
-          <TaskComments task={task} members={options.members} canEdit={canEdit} />
+      {/* On a phone one column, the status first; from lg two columns. The wrappers step aside (display: contents) so the order can interleave them. */}
+      <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        <div className="contents lg:block lg:min-w-0 lg:space-y-6">
+          <div className="order-2">
+            <TaskDetailsForm task={task} options={options} canEdit={canEdit} />
+          </div>
+          <div className="order-3">
+            <TaskDependencies task={task} canEdit={canEdit} />
+          </div>
+          <div className="order-4">
+            <TaskComments task={task} members={options.members} canEdit={canEdit} />
+          </div>
         </div>
-        <aside className="min-w-0 space-y-6" aria-label="Status and history">
-          <TaskStatusControl task={task} canEdit={canEdit} />
-          <TaskHistory history={task.history} options={options} />
-          {canEdit && <DeleteTask taskId={task.id} title={task.title} afterHref={backHref} />}
-        </aside>
+        <div className="contents lg:block lg:min-w-0 lg:space-y-6">
+          <div className="order-1">
+            <TaskStatusControl task={task} canEdit={canEdit} />
+          </div>
+          <div className="order-5">
+            <TaskHistory history={task.history} options={options} />
+          </div>
+          {canEdit && (
+            <div className="order-6">
+              <DeleteTask taskId={task.id} title={task.title} afterHref={backHref} />
+            </div>
+          )}
+        </div>
       </div>
     </div>
   );
