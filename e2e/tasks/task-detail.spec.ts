@@ -75,10 +75,13 @@ test("a task made in the dialog is edited, linked, refused a loop, commented on 
   await box.fill("Over to @Pri");
   await comments.getByRole("option", { name: "Priya Shah" }).click();
   await box.press("End");
-  await box.pressSequentially("for a read, please.");
+  await box.pressSequentially("for a read, please. cc @tom");
+  // The keyboard alone chooses too.
+  await expect(comments.getByRole("option", { name: "Tom Becker", selected: true })).toBeVisible();
+  await box.press("Enter");
   await comments.getByRole("button", { name: "Comment" }).click();
   await expectToast(page, "Comment added.");
-  await expect(comments.getByRole("list", { name: "Comments" })).toContainText("Over to @Priya Shah for a read, please.");
+  await expect(comments.getByRole("list", { name: "Comments" })).toContainText("Over to @Priya Shah for a read, please. cc @Tom Becker");
   await expect(comments.getByRole("list", { name: "Comments" }).getByText("@Priya Shah")).toBeVisible();
 
   const history = page.getByRole("list", { name: "History" });

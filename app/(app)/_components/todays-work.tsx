@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
+import { useInvalidateOnChange } from "@/components/realtime/use-invalidate-on-change";
 import { errorMessage } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,8 @@ export function TodaysWork({ actions }: { actions?: React.ReactNode }) {
   const trpc = useTRPC();
   const { timeZone } = useViewer();
   const { data } = useSuspenseQuery(trpc.task.today.queryOptions({ timeZone }));
+  // A task assigned, moved or finished by someone else shows without a reload.
+  useInvalidateOnChange("tasks", [trpc.task.today.pathFilter()]);
   const groups = [
     { title: "Overdue", cards: data.overdue },
     { title: "Due today", cards: data.dueToday },

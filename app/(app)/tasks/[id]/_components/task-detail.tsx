@@ -1,7 +1,8 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLiveChanges } from "@/components/realtime/use-live-changes";
 import { useTRPC } from "@/components/trpc/react";
 import { taskPriorityLabels, taskStatusLabels } from "@/server/services/tasks/task-status";
 import { DeleteTask } from "./delete-task";
@@ -16,6 +17,12 @@ export function TaskDetail({ taskId, canEdit, backHref }: { taskId: string; canE
   const trpc = useTRPC();
   const { data: task } = useSuspenseQuery(trpc.task.get.queryOptions({ taskId }));
   const { data: options } = useSuspenseQuery(trpc.task.options.queryOptions());
+  const queryClient = useQueryClient();
+  // Someone else's change to this task or to one it is linked with shows without a reload.
+  useLiveChanges("tasks", (change) => {
+    const shown = [task.id, ...task.dependsOn.map((t) => t.id), ...task.dependents.map((t) => t.id)];
+    if (change.everything || change.ids.some((id) => shown.includes(id))) void queryClient.invalidateQueries(trpc.task.get.queryFilter({ taskId }));
+  });
 
   return (
     <div className="max-w-5xl space-y-6">
