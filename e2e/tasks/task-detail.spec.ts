@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT, signIn } from "../helpers";
 import { expectToast } from "../toast";
-import { createTaskThroughDialog, dialogTimeZone, localDateTime } from "./task-form";
+import { createTaskThroughDialog, shownTimeZone, localDateTime } from "./task-form";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -21,7 +21,7 @@ test("a task made in the dialog is edited, linked, refused a loop, commented on 
   await page.getByRole("button", { name: "New task" }).click();
   const dialog = page.getByRole("dialog", { name: "New task" });
   await dialog.getByLabel("Title").fill(launch);
-  const zone = await dialogTimeZone(dialog);
+  const zone = await shownTimeZone(dialog);
   await dialog.getByLabel("Due").fill(localDateTime(zone, 2, "12:00"));
   await dialog.getByLabel("Estimate (hours)").fill("1001");
   await dialog.getByLabel("Depends on").fill(brief);

@@ -6,8 +6,8 @@ export function localDateTime(timeZone: string, days: number, time: string): str
   return `${parts}T${time}`;
 }
 
-/** The zone the New task dialog says its due time is in ("Your time (Europe/Berlin)"). */
-export async function dialogTimeZone(dialog: Locator): Promise<string> {
+/** The zone a task form says its due time is in ("Your time (Europe/Berlin)"). */
+export async function shownTimeZone(dialog: Locator): Promise<string> {
   const hint = await dialog.getByText(/^Your time \(/).innerText();
   return hint.slice("Your time (".length, -1);
 }
@@ -19,7 +19,7 @@ export async function createTaskThroughDialog(page: Page, fields: { title: strin
   await expect(dialog.getByLabel("Title")).toBeVisible();
   await dialog.getByLabel("Title").fill(fields.title);
   if (fields.days !== undefined) {
-    await dialog.getByLabel("Due").fill(localDateTime(await dialogTimeZone(dialog), fields.days, fields.time ?? "23:59"));
+    await dialog.getByLabel("Due").fill(localDateTime(await shownTimeZone(dialog), fields.days, fields.time ?? "23:59"));
   }
   await fields.fill?.(dialog);
   await dialog.getByRole("button", { name: "Create task" }).click();
