@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
-import { auditLog, campaigns, contentItems, milestones, workspaces } from "./schema";
+import { auditLog, campaigns, contentItems, memberships, milestones, tasks, timeOff, users, workspaces } from "./schema";
 import { DEMO_WORKSPACE, seedDemo } from "./seed";
 import { test } from "./test-db";
 import { snapshotDatabase } from "./test-snapshot";
@@ -43,6 +43,27 @@ describe("seedDemo", () => {
     expect(days.filter((d) => d > 15 && d <= 62).length).toBeGreaterThanOrEqual(2);
     // Made through the services, so the history shows who did what.
     expect((await db.select().from(auditLog)).some((entry) => entry.action === "status_changed" && entry.after?.status === "approved")).toBe(true);
+  });
+
+  test("the campaigns' tasks come from their templates, handed out by skill: some done, a few overdue, one blocked; one person is away next week", async ({ db }) => {
+    await seedDemo(db);
+    const [acme] = await db.select().from(workspaces).where(eq(workspaces.name, DEMO_WORKSPACE));
+    const plans = await db.select().from(campaigns).where(eq(campaigns.workspaceId, acme!.id));
+    const work = await db.select().from(tasks).where(eq(tasks.workspaceId, acme!.id));
+    for (const campaign of plans) expect(work.filter((t) => t.campaignId === campaign.id).length, campaign.name).toBeGreaterThanOrEqual(6);
+    expect(work.every((t) => t.templateKey !== null && t.assigneeId !== null)).toBe(true);
+    expect(work.filter((t) => t.status === "done").length).toBeGreaterThanOrEqual(5);
+    const overdue = work.filter((t) => t.status !== "done" && t.dueAt! < new Date());
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    expect(overdue.length).toBeLessThanOrEqual(6);
+    const blocked = work.filter((t) => t.status === "blocked");
+    expect(blocked.map((t) => [t.title, t.blockedReason])).toEqual([["Produce the demo video", "Waiting for the final 3.0 build from engineering"]]);
+
+    const team = await db.select({ name: users.name, skills: memberships.skills, capacity: memberships.weeklyCapacityHours }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.workspaceId, acme!.id));
+    expect(team.find((m) => m.name === "Priya Shah")).toMatchObject({ skills: ["copywriting", "design"] });
+    expect(team.filter((m) => m.skills.length > 0).length).toBeGreaterThanOrEqual(5);
+    const away = await db.select().from(timeOff).where(eq(timeOff.workspaceId, acme!.id));
+    expect(away).toHaveLength(1);
   });
 
   test("running it twice changes nothing", async ({ db }) => {

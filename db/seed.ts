@@ -5,6 +5,7 @@ import type { Database } from "./client";
 import { addMember, createUser, createWorkspace } from "./factories";
 import { users } from "./schema";
 import { seedDemoCampaigns } from "./seed-campaigns";
+import { seedDemoTasks } from "./seed-tasks";
 import type { MemberRole } from "./schema/workspaces";
 
 export const DEMO_PASSWORD = "crescendo-demo";
@@ -37,7 +38,10 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean }> {
     }
     return { admins: joined, acme, acmePeople };
   });
-  await db.transaction((tx) => seedDemoCampaigns(tx, { workspaceId: acme.id, people: acmePeople }));
+  await db.transaction(async (tx) => {
+    await seedDemoCampaigns(tx, { workspaceId: acme.id, people: acmePeople });
+    await seedDemoTasks(tx, { workspaceId: acme.id, people: acmePeople });
+  });
   // A second workspace, joined later (so Acme Marketing stays everyone's first), to show switching.
   await db.transaction(async (tx) => {
     const events = await createWorkspace(tx, { name: "Acme Events" });

@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { CampaignActivity } from "./_components/campaign-activity";
 import { CampaignDetail } from "./_components/campaign-detail";
 import { ContentItems } from "./_components/content-items";
+import { CriticalPath } from "./_components/critical-path";
 import { MilestoneTimeline } from "./_components/milestone-timeline";
 
 export const metadata = { title: "Campaign" };
@@ -22,6 +23,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
     throw error;
   });
   void queryClient.prefetchQuery(trpc.content.list.queryOptions({ campaignId: id }));
+  void queryClient.prefetchQuery(trpc.plan.criticalPath.queryOptions({ campaignId: id }));
   void queryClient.prefetchInfiniteQuery(trpc.campaign.activity.infiniteQueryOptions({ campaignId: id }, { getNextPageParam: (page) => page.nextCursor }));
 
   return (
@@ -29,6 +31,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
       <div className="max-w-5xl space-y-8">
         <CampaignDetail campaignId={id} />
         <MilestoneTimeline campaignId={id} canEdit={campaign.canEdit} />
+        <CriticalPath campaignId={id} />
         <ContentItems campaignId={id} canEdit={campaign.canEdit} />
         <section aria-labelledby="activity-heading" className="space-y-3">
           <h2 id="activity-heading" className="text-lg font-semibold">

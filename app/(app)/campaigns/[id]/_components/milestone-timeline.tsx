@@ -30,6 +30,8 @@ export function MilestoneTimeline({ campaignId, canEdit }: { campaignId: string;
     await Promise.all([
       queryClient.invalidateQueries(trpc.campaign.get.queryFilter({ campaignId })),
       queryClient.invalidateQueries(trpc.campaign.activity.pathFilter()),
+      // Regenerating re-dates the plan's tasks.
+      queryClient.invalidateQueries(trpc.plan.pathFilter()),
     ]);
   };
   const options = { onSuccess: () => setError(null), onError: (e: unknown) => setError(errorMessage(e)), onSettled: refresh };
