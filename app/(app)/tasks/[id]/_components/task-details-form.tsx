@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
@@ -24,6 +25,12 @@ export function TaskDetailsForm({ task, options, canEdit }: { task: TaskView; op
     resolver: taskResolver(updateTaskInput, (values) => ({ taskId: task.id, ...taskInput(values, viewer.timeZone) })),
     defaultValues: taskFormValues(task, viewer.timeZone),
   });
+  // A change made elsewhere (auto-assignment, a teammate) shows in the fields, unless this person is mid-edit.
+  const savedAt = task.updatedAt.getTime();
+  useEffect(() => {
+    if (!form.formState.isDirty) form.reset(taskFormValues(task, viewer.timeZone));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newer saved version re-fills the form
+  }, [savedAt]);
   // Waits on something due later: said beside the fields, after every save and on every visit, until the dates agree.
   const lateDependencies = task.dueAt ? task.dependsOn.filter((d) => d.status !== "done" && d.dueAt && d.dueAt > task.dueAt!) : [];
 
