@@ -8,6 +8,7 @@ import { DayRange, Money } from "@/components/viewer/formatted";
 import { CampaignStatusBadge } from "@/components/campaigns/status-badge";
 import { useTRPC } from "@/components/trpc/react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { campaignsQueryInput, hasFilters } from "./campaigns-query";
 
 export function CampaignList() {
@@ -33,7 +34,6 @@ export function CampaignList() {
     return query ? `${pathname}?${query}` : pathname;
   };
   const first = (data.page - 1) * data.pageSize + 1;
-  const last = first + data.campaigns.length - 1;
 
   return (
     <div className="space-y-3">
@@ -74,26 +74,15 @@ export function CampaignList() {
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-        <p>
-          {first}–{last} of {data.total} {data.total === 1 ? "campaign" : "campaigns"}
-        </p>
-        <div className="flex items-center gap-3">
-          {data.page > 1 && (
-            <Link href={pageHref(data.page - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-              Previous page
-            </Link>
-          )}
-          <span>
-            Page {data.page} of {data.pageCount}
-          </span>
-          {data.page < data.pageCount && (
-            <Link href={pageHref(data.page + 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-              Next page
-            </Link>
-          )}
-        </div>
-      </nav>
+      <Pager
+        page={data.page}
+        pageCount={data.pageCount}
+        first={first}
+        shown={data.campaigns.length}
+        total={data.total}
+        noun={{ one: "campaign", many: "campaigns" }}
+        href={pageHref}
+      />
     </div>
   );
 }

@@ -3,13 +3,14 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { type ColumnDef, flexRender, getCoreRowModel, type SortingState, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import type { TaskCard } from "@/server/services/tasks/task-card";
 import { taskSorts } from "@/server/services/tasks/task.schema";
 import { DueDate, PriorityBadge, TaskStatusBadge, useNow } from "@/components/tasks/task-badges";
 import { useTRPC } from "@/components/trpc/react";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { DateTime } from "@/components/viewer/formatted";
 import { useViewer } from "@/components/viewer/viewer-context";
 import { ClearFilters } from "./task-filters";
@@ -22,6 +23,7 @@ const isSort = (id: string): id is Sort => (taskSorts as readonly string[]).incl
 /** The list view: the same tasks as the board, as a table sorted by the server (the address keeps the sort and the page). */
 export function TaskList() {
   const trpc = useTRPC();
+  const pathname = usePathname();
   const searchParams = useSearchParams();
   const address = useAddress();
   const { timeZone } = useViewer();
@@ -94,12 +96,12 @@ export function TaskList() {
 
   const page = Math.floor((input.offset ?? 0) / LIST_PAGE_SIZE) + 1;
   const pageCount = Math.max(1, Math.ceil(data.total / LIST_PAGE_SIZE));
-  const goTo = (target: number) =>
-    address((params) => {
-      if (target > 1) params.set("page", String(target));
-      else params.delete("page");
-    });
-  const first = (page - 1) * LIST_PAGE_SIZE + 1;
+  const pageHref = (target: number) => {
+    const params = new URLSearchParams(searchParams);
+    if (target > 1) params.set("page", String(target));
+    else params.delete("page");
+    return `${pathname}?${params}`;
+  };
 
   return (
     <div className="space-y-3">
@@ -151,26 +153,15 @@ export function TaskList() {
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
-        <p>
-          {first}–{first + data.tasks.length - 1} of {data.total} {data.total === 1 ? "task" : "tasks"}
-        </p>
-        <div className="flex items-center gap-3">
-          {page > 1 && (
-            <button type="button" onClick={() => goTo(page - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-              Previous page
-            </button>
-          )}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount && (
-            <button type="button" onClick={() => goTo(page + 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
-              Next page
-            </button>
-          )}
-        </div>
-      </nav>
+      <Pager
+        page={page}
+        pageCount={pageCount}
+        first={(page - 1) * LIST_PAGE_SIZE + 1}
+        shown={data.tasks.length}
+        total={data.total}
+        noun={{ one: "task", many: "tasks" }}
+        href={pageHref}
+      />
     </div>
   );
 }
