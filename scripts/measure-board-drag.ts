@@ -10,7 +10,8 @@ import { transformer } from "../server/api/transformer";
 
 const baseURL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const CARDS = Number(process.env.CARDS ?? 500);
-const tag = `bulk-${Date.now().toString(36)}`;
+// TAG reuses the cards of an earlier run.
+const tag = process.env.TAG ?? `bulk-${Date.now().toString(36)}`;
 
 async function main() {
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -21,7 +22,7 @@ async function main() {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Main" }).waitFor();
 
-  for (let i = 0; i < CARDS; i++) {
+  for (let i = 0; !process.env.TAG && i < CARDS; i++) {
     const response = await page.request.post("/api/trpc/task.create", { data: transformer.input.serialize({ title: `Card ${i + 1} ${tag}` }) });
     if (!response.ok()) throw new Error(`task.create: ${response.status()}`);
   }
@@ -44,17 +45,14 @@ async function main() {
   const target = (await page.getByRole("region", { name: /^In progress \d/ }).boundingBox())!;
 
   // Every frame the page draws during the drag, and the longest tasks.
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; long_: number[] };
-    w.frames_ = [];
-    w.long_ = [];
-    const tick = (t: number) => {
-      w.frames_.push(t);
-      requestAnimationFrame(tick);
-    };
+  // (Strings, not functions: tsx would wrap named functions in a helper the page doesn't have.)
+  await page.evaluate(`(() => {
+    window.frames_ = [];
+    window.long_ = [];
+    const tick = (t) => { window.frames_.push(t); requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.long_.push(entry.duration))).observe({ type: "longtask" });
-  });
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => window.long_.push(entry.duration))).observe({ type: "longtask" });
+  })()`);
   const started = Date.now();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
@@ -67,10 +65,7 @@ async function main() {
   await page.getByRole("region", { name: /^In progress \d/ }).getByRole("article", { name: last, exact: true }).waitFor();
   const shownAfterDrop = Date.now() - dropAt;
   const dragMs = dropAt - started;
-  const { frames, long } = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; long_: number[] };
-    return { frames: w.frames_, long: w.long_ };
-  });
+  const { frames, long } = await page.evaluate<{ frames: number[]; long: number[] }>(`({ frames: window.frames_, long: window.long_ })`);
   const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
   gaps.sort((a, b) => a - b);
   const p = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))]?.toFixed(1);
