@@ -92,31 +92,29 @@ export function BoardColumn({
   );
 }
 
-/** A card in a sortable list: dragged by its handle, so its link and menu still take clicks and taps. */
+/**
+ * A card in a sortable list: dragged by its handle, so its link and menu still
+ * take clicks and taps. The handle sits beside the memoised face rather than
+ * inside it: useSortable redraws this wrapper on every pointer move, the face not.
+ */
 const SortableCard = memo(function SortableCard({ card, now, onMoveTo }: { card: TaskCard; now: number | null; onMoveTo: (card: TaskCard, status: TaskStatus) => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={clsx(isDragging && "opacity-40")}>
-      <TaskCardFace
-        card={card}
-        now={now}
-        onMoveTo={onMoveTo}
-        handle={
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            {...listeners}
-            aria-label={`Drag “${card.title}”`}
-            className="-ml-1 mt-0.5 cursor-grab touch-none rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600 active:cursor-grabbing"
-          >
-            <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
-              <circle cx="7" cy="5" r="1.5" /><circle cx="13" cy="5" r="1.5" /><circle cx="7" cy="10" r="1.5" />
-              <circle cx="13" cy="10" r="1.5" /><circle cx="7" cy="15" r="1.5" /><circle cx="13" cy="15" r="1.5" />
-            </svg>
-          </button>
-        }
-      />
+    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={clsx("relative", isDragging && "opacity-40")}>
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-label={`Drag “${card.title}”`}
+        className="absolute left-2 top-3 z-10 cursor-grab touch-none rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600 active:cursor-grabbing"
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4" fill="currentColor">
+          <circle cx="7" cy="5" r="1.5" /><circle cx="13" cy="5" r="1.5" /><circle cx="7" cy="10" r="1.5" />
+          <circle cx="13" cy="10" r="1.5" /><circle cx="7" cy="15" r="1.5" /><circle cx="13" cy="15" r="1.5" />
+        </svg>
+      </button>
+      <TaskCardFace card={card} now={now} onMoveTo={onMoveTo} />
     </li>
   );
 });

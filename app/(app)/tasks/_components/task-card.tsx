@@ -7,25 +7,25 @@ import type { TaskCard as Card } from "@/server/services/tasks/task-card";
 import { taskMoves, taskStatusLabels } from "@/server/services/tasks/task-status";
 import { DueDate, PriorityBadge } from "@/components/tasks/task-badges";
 
-/** A card's face: everything a marketer scans for, without the drag machinery (so the drag overlay can show it too). */
+/**
+ * A card's face: everything a marketer scans for, without the drag machinery (so
+ * the drag overlay can show it too). Memoised with props that stay the same during
+ * a drag, so moving a card over a long column redraws none of the faces.
+ */
 export const TaskCardFace = memo(function TaskCardFace({
   card,
   now,
-  handle,
   onMoveTo,
 }: {
   card: Card;
   now: number | null;
-  /** The drag handle, when the card can be dragged. */
-  handle?: React.ReactNode;
   /** The non-drag way to move: a menu of the columns the card may go to. */
   onMoveTo?: (card: Card, status: TaskStatus) => void;
 }) {
   return (
-    <article aria-label={card.title} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <div className="flex items-start gap-2">
-        {handle}
-        <div className="min-w-0 flex-1 space-y-1.5">
+    <article aria-label={card.title} className="rounded-lg border border-slate-200 bg-white p-3 pl-9 shadow-sm">
+      <div>
+        <div className="min-w-0 space-y-1.5">
           <h3 className="text-sm font-medium leading-snug text-slate-900">
             <Link href={`/tasks/${card.id}`} className="hover:text-brand-700 hover:underline">
               {card.title}
