@@ -10,6 +10,7 @@ import {
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
+  type Over,
   PointerSensor,
   pointerWithin,
   type UniqueIdentifier,
@@ -139,6 +140,13 @@ export function TaskBoard({ viewerId }: { viewerId: string }) {
     const place = placeOf(idsRef.current, String(id));
     return place ? `position ${place.index + 1} of ${idsRef.current[place.status].length} in ${taskStatusLabels[place.status]}` : "no column";
   };
+  /** Where a dragged card would land, read from what it is over (a card: its place; an empty column: the column). */
+  const overPlace = (over: Over) => {
+    const sortable = over.data.current?.sortable as { containerId: TaskStatus; index: number } | undefined;
+    const status = statusOfDropId(over.id) ?? sortable?.containerId;
+    if (!status) return "no column";
+    return sortable ? `position ${sortable.index + 1} in ${taskStatusLabels[status]}` : taskStatusLabels[status];
+  };
 
   if (board.every((column) => column.total === 0)) {
     return hasFilters(input) ? (
@@ -173,8 +181,10 @@ export function TaskBoard({ viewerId }: { viewerId: string }) {
           },
           announcements: {
             onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}, ${whereIs(active.id)}.`,
-            onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is now at ${whereIs(active.id)}.` : `${titleOf(active.id)} is not over a column.`),
-            onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped at ${whereIs(active.id)}.` : `${titleOf(active.id)} dropped where it was.`),
+            // Over itself is where it already is (just picked up, or just carried into another column): nothing new to say.
+            onDragOver: ({ active, over }) =>
+              !over ? `${titleOf(active.id)} is not over a column.` : over.id === active.id ? undefined : `${titleOf(active.id)} is over ${overPlace(over)}.`,
+            onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} dropped at ${overPlace(over)}.` : `${titleOf(active.id)} dropped where it was.`),
             onDragCancel: ({ active }) =>
               `Moving ${titleOf(active.id)} was cancelled; it is back in ${startRef.current ? taskStatusLabels[startRef.current.status] : "its column"}.`,
           },
