@@ -10,6 +10,8 @@ import { transformer } from "../server/api/transformer";
 
 const baseURL = process.env.BASE_URL ?? "http://127.0.0.1:3000";
 const CARDS = Number(process.env.CARDS ?? 500);
+// How many of them the column shows when the drag starts (the board shows 50, "Show more" 50 more each).
+const SHOWN = Number(process.env.SHOWN ?? CARDS);
 // TAG reuses the cards of an earlier run.
 const tag = process.env.TAG ?? `bulk-${Date.now().toString(36)}`;
 
@@ -29,16 +31,17 @@ async function main() {
 
   await page.goto(`/tasks?q=${tag}`);
   const todo = page.getByRole("region", { name: /^To do \d/ });
-  for (;;) {
+  while ((await todo.getByRole("article").count()) < SHOWN) {
     const more = todo.getByRole("button", { name: /^Show more/ });
     if (!(await more.count())) break;
     await more.click();
     await more.or(todo.getByRole("article").nth(CARDS - 1)).first().waitFor();
-    if ((await todo.getByRole("article").count()) >= CARDS) break;
+    if ((await todo.getByRole("article").count()) >= SHOWN) break;
   }
   const shown = await todo.getByRole("article").count();
 
-  const last = `Card 1 ${tag}`; // created first, so it sits at the bottom
+  // The lowest card shown (cards are created on top of each other, so the first made sits at the bottom).
+  const last = (await todo.getByRole("article").last().getAttribute("aria-label"))!;
   const handle = page.getByRole("button", { name: `Drag “${last}”` });
   await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
