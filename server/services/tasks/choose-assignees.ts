@@ -59,6 +59,18 @@ export function chooseAssignees(team: TeamCapacity, tasks: TaskToAssign[], optio
     }
     return day;
   };
+  // Formatting (Intl, date-fns) costs more than deciding: each label is written once per run.
+  const labels = new Map<string, string>();
+  const label = (key: string, write: () => string) => {
+    let text = labels.get(key);
+    if (text === undefined) {
+      text = write();
+      labels.set(key, text);
+    }
+    return text;
+  };
+  const shortDay = (day: string) => label(`d${day}`, () => formatShortDay({ locale }, day));
+  const hours = (value: number) => label(`h${value}`, () => formatNumber({ locale }, value));
   const capacityCache = new Map<string, number>();
   const freeHours = (member: TeamMemberCapacity, monday: string) => {
     const key = `${member.userId}|${monday}`;
@@ -91,7 +103,7 @@ export function chooseAssignees(team: TeamCapacity, tasks: TaskToAssign[], optio
       const day = dayIn(member.timeZone ?? team.timeZone, due);
       return !isOff(member.timeOff, day) && !isOff(member.timeOff, previousWorkingDay(member.workingDays, day));
     });
-    if (present.length === 0) return refuse(`${who} is away around ${formatShortDay({ locale }, dueDay)}`);
+    if (present.length === 0) return refuse(`${who} is away around ${shortDay(dueDay)}`);
 
     const needed = task.estimateHours ?? 0;
     let best: { member: TeamMemberCapacity; free: number } | undefined;
@@ -100,7 +112,7 @@ export function chooseAssignees(team: TeamCapacity, tasks: TaskToAssign[], optio
       if (free <= 0 || free < needed) continue;
       if (!best || free > best.free || (free === best.free && before(member, best.member))) best = { member, free };
     }
-    if (!best) return refuse(`${who} is full in the week of ${formatShortDay({ locale }, monday)}`);
+    if (!best) return refuse(`${who} is full in the week of ${shortDay(monday)}`);
 
     const { member, free } = best;
     member.assignedHours.set(monday, (member.assignedHours.get(monday) ?? 0) + needed);
@@ -110,7 +122,7 @@ export function chooseAssignees(team: TeamCapacity, tasks: TaskToAssign[], optio
       taskId: task.id,
       assigneeId: member.userId,
       assigneeName: member.name,
-      reason: `${member.name}: ${skills}${formatNumber({ locale }, free)} h free in the week of ${formatShortDay({ locale }, monday)}`,
+      reason: `${member.name}: ${skills}${hours(free)} h free in the week of ${shortDay(monday)}`,
     };
   });
 }
