@@ -5,24 +5,30 @@ import { hasRole } from "@/server/auth/roles";
 import { InvitationsList } from "./_components/invitations-list";
 import { InviteForm } from "./_components/invite-form";
 import { MembersTable } from "./_components/members-table";
+import { PlanningProfiles } from "./_components/planning-profiles";
+import { WorkloadChart } from "./_components/workload-chart";
 
 export const metadata = { title: "Team" };
 
 export default async function TeamPage() {
-  const { workspace } = await createTRPCContext();
-  if (!workspace) redirect("/sign-in");
+  const { workspace, session } = await createTRPCContext();
+  if (!workspace || !session) redirect("/sign-in");
   const isAdmin = hasRole(workspace.role, "admin");
   prefetch(trpc.member.list.queryOptions());
+  prefetch(trpc.team.profiles.queryOptions());
+  prefetch(trpc.team.workload.queryOptions());
   if (isAdmin) prefetch(trpc.invitation.list.queryOptions());
 
   return (
     <HydrateClient>
-      <div className="max-w-4xl space-y-8">
+      <div className="max-w-5xl space-y-8">
         <header>
           <h1 className="text-2xl font-bold tracking-tight">Team</h1>
           <p className="mt-1 text-sm text-slate-600">Everyone in {workspace.name} and what they can do.</p>
         </header>
         <MembersTable isAdmin={isAdmin} />
+        <WorkloadChart />
+        <PlanningProfiles currentUserId={session.user.id} isManager={hasRole(workspace.role, "manager")} />
         {isAdmin && (
           <>
             <section id="invite" aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-5">

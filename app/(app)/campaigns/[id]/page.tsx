@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createTRPCContext } from "@/server/api/context";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
 import { CampaignActivity } from "./_components/campaign-activity";
+import { CampaignAssignment } from "./_components/campaign-assignment";
 import { CampaignDetail } from "./_components/campaign-detail";
 import { ContentItems } from "./_components/content-items";
 import { CriticalPath } from "./_components/critical-path";
@@ -32,6 +33,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         <CampaignDetail campaignId={id} />
         <MilestoneTimeline campaignId={id} canEdit={campaign.canEdit} />
         <CriticalPath campaignId={id} />
+        {campaign.canEdit && <CampaignAssignment campaignId={id} />}
         <ContentItems campaignId={id} canEdit={campaign.canEdit} />
         <section aria-labelledby="activity-heading" className="space-y-3">
           <h2 id="activity-heading" className="text-lg font-semibold">
