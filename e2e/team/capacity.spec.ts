@@ -64,11 +64,4 @@ test("a member sets their skills, capacity and time off, reads the workload, and
   await expect(page.getByRole("heading", { name: "Workload, next six weeks" })).toBeVisible();
   await page.getByText("Show the workload as a table").click();
   await expect(page.getByRole("table", { name: "Assigned hours against capacity per member and week" })).toContainText("Priya Shah");
-  if (process.env.TEAM_SCREENSHOTS) {
-    await page.screenshot({ path: "/tmp/team-desktop.png", fullPage: true });
-    await page.setViewportSize({ width: 375, height: 800 });
-    await page.screenshot({ path: "/tmp/team-phone.png", fullPage: true });
-    await page.getByRole("button", { name: "Edit Priya Shah's skills and availability" }).click();
-    await page.screenshot({ path: "/tmp/team-phone-dialog.png" });
-  }
 });

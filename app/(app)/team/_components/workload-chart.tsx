@@ -117,7 +117,7 @@ function MemberChart({ member, week }: { member: MemberWorkload; week: (day: str
       {/* The table and the summary above say the same in words; the picture is for the eye. */}
       <div className="h-36" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -24 }}>
+          <ComposedChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 4, bottom: 0, left: -24 }}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={0} tickLine={false} />
             <YAxis tick={{ fontSize: 10 }} allowDecimals={false} tickLine={false} />
