@@ -19,7 +19,9 @@ export function AssignAutomaticallyButton({ variant = "secondary", ...target }: 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [problems, setProblems] = useState<string[]>([]);
-  const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.task.pathFilter()), queryClient.invalidateQueries(trpc.team.pathFilter())]);
+  // The board and task pages, the workload, and the campaign's critical path (assignees' calendars change it).
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries(trpc.task.pathFilter()), queryClient.invalidateQueries(trpc.team.pathFilter()), queryClient.invalidateQueries(trpc.plan.pathFilter())]);
   const onError = (error: unknown) => setProblems([errorMessage(error)]);
   const one = useMutation(
     trpc.assignment.assignTask.mutationOptions({
