@@ -43,6 +43,7 @@ test("a task made in the dialog is edited, linked, refused a loop, commented on 
   await expect(page).toHaveTitle(new RegExp(launch));
   await expect(page.getByRole("list", { name: "Blocked by" }).getByRole("link", { name: brief })).toBeVisible();
   await expect(page.getByText("Check the due date:")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Assign automatically" })).toBeVisible();
   await expectAccessible(page);
 
   // Starting it is refused while what it waits on is open.
@@ -105,7 +106,7 @@ test("a task made in the dialog is edited, linked, refused a loop, commented on 
   await expect(viewer.getByRole("heading", { name: launch, level: 1 })).toBeVisible();
   await expect(viewer.getByRole("form", { name: "Task details" }).getByLabel("Title")).toBeDisabled();
   await expect(viewer.getByRole("list", { name: "Comments" })).toContainText("@Priya Shah");
-  for (const name of ["Save changes", "Move", "Comment", "Delete task"]) await expect(viewer.getByRole("button", { name, exact: true })).toHaveCount(0);
+  for (const name of ["Save changes", "Move", "Comment", "Delete task", "Assign automatically"]) await expect(viewer.getByRole("button", { name, exact: true })).toHaveCount(0);
   await expectAccessible(viewer);
   await viewerContext.close();
 

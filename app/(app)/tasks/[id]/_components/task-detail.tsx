@@ -3,6 +3,7 @@
 import { useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLiveChanges } from "@/components/realtime/use-live-changes";
+import { AssignAutomaticallyButton } from "@/components/tasks/assign-automatically-button";
 import { useTRPC } from "@/components/trpc/react";
 import { taskPriorityLabels, taskStatusLabels } from "@/server/services/tasks/task-status";
 import { DeleteTask } from "./delete-task";
@@ -43,6 +44,7 @@ export function TaskDetail({ taskId, canEdit, backHref }: { taskId: string; canE
           )}
         </p>
         {task.assignmentReason && <p className="text-sm text-slate-600">Assigned automatically: {task.assignmentReason}</p>}
+        {canEdit && task.status !== "done" && <AssignAutomaticallyButton taskId={task.id} />}
       </header>
       {/* On a phone one column, the status first; from lg two columns. The wrappers step aside (display: contents) so the order can interleave them. */}
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
