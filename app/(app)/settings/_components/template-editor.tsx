@@ -3,14 +3,16 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { campaignTypeLabels } from "@/server/services/campaigns/campaign-labels";
-import { errorMessage } from "@/components/trpc/error-message";
+import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { confirmAction } from "@/components/ui/toaster";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import type { CampaignType, TemplateMilestone } from "@/db/schema/campaigns";
+import type { CampaignType, TemplateMilestone, TemplateTask } from "@/db/schema/campaigns";
+import { templateTaskProblems } from "@/server/services/timeline/template-task-problems";
 import { updateTemplateInput } from "@/server/services/timeline/timeline.schema";
+import { type TaskRow, TemplateTasks, toTaskRows } from "./template-tasks";
 
 interface Row {
   key: number;
@@ -35,7 +37,7 @@ export function TemplateEditor({ canEdit }: { canEdit: boolean }) {
           Timeline templates
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          The milestones a new campaign gets, counted in business days before its launch (0 is launch day, a negative number is after it).
+          The milestones and tasks a new campaign gets, counted in business days before its launch (0 is launch day, a negative number is after it).
         </p>
       </div>
       <div className="max-w-xs">
@@ -49,15 +51,40 @@ export function TemplateEditor({ canEdit }: { canEdit: boolean }) {
         </SelectField>
       </div>
       {/* Keyed by type so switching type starts the editor from what is stored, while a save keeps its message. */}
-      <TemplateForm key={type} type={type} custom={template.custom} milestones={template.milestones} canEdit={canEdit} />
+      <TemplateForm key={type} type={type} custom={template.custom} milestones={template.milestones} tasks={template.tasks} canEdit={canEdit} />
     </section>
   );
 }
 
-function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignType; custom: boolean; milestones: TemplateMilestone[]; canEdit: boolean }) {
+/** Errors keyed "index.field" for one list of the form ("milestones" or "tasks"), from zod issues, template problems or the server's dotted keys. */
+function errorsFor(list: string, entries: { path: PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { path, message } of entries) {
+    const [name, index, field] = path;
+    if (name === list && typeof index === "number" && typeof field === "string") errors[`${index}.${field}`] ??= message;
+  }
+  return errors;
+}
+
+function TemplateForm({
+  type,
+  custom,
+  milestones,
+  tasks,
+  canEdit,
+}: {
+  type: CampaignType;
+  custom: boolean;
+  milestones: TemplateMilestone[];
+  tasks: TemplateTask[];
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { data: settings } = useSuspenseQuery(trpc.settings.get.queryOptions());
   const [rows, setRows] = useState(() => toRows(milestones));
+  const [taskRows, setTaskRows] = useState<TaskRow[]>(() => toTaskRows(tasks, rows));
+  const [taskErrors, setTaskErrors] = useState<Record<string, string>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
@@ -77,28 +104,47 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
   const onSave = async (event: React.FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    const milestoneName = new Map(rows.map((row) => [row.key, row.name.trim()]));
+    const number = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
     const parsed = updateTemplateInput.safeParse({
       type,
-      milestones: rows.map((row) => ({ name: row.name, businessDaysBeforeLaunch: row.days.trim() === "" ? Number.NaN : Number(row.days) })),
+      milestones: rows.map((row) => ({ name: row.name, businessDaysBeforeLaunch: number(row.days) })),
+      tasks: taskRows.map((row) => ({
+        key: row.key,
+        title: row.title,
+        estimateHours: number(row.estimate),
+        skills: row.skills,
+        dependsOn: row.dependsOn,
+        milestone: (row.milestoneRow !== null && milestoneName.get(row.milestoneRow)) || "",
+        businessDaysBefore: number(row.days),
+        ...(row.channel ? { channel: row.channel } : {}),
+      })),
     });
     if (!parsed.success) {
-      const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const [, index, field] = issue.path;
-        if (typeof index === "number" && typeof field === "string") errors[`${index}.${field}`] ??= issue.message;
-        else setFormError(issue.message);
-      }
-      setRowErrors(errors);
+      setRowErrors(errorsFor("milestones", parsed.error.issues));
+      setTaskErrors(errorsFor("tasks", parsed.error.issues));
+      const general = parsed.error.issues.find((issue) => issue.path.length < 3);
+      if (general) setFormError(general.message);
+      else setFormError("Some milestones or tasks need a fix; they are marked below.");
       return;
     }
+    const problems = templateTaskProblems({ tasks: parsed.data.tasks ?? [], milestoneNames: parsed.data.milestones.map((m) => m.name), skills: settings.skills });
     setRowErrors({});
+    setTaskErrors(errorsFor("tasks", problems));
+    if (problems.length > 0) {
+      setFormError(problems[0]!.message);
+      return;
+    }
     try {
       const result = await update.mutateAsync(parsed.data);
-      setRows(toRows(result.milestones));
+      const saved = toRows(result.milestones);
+      setRows(saved);
+      setTaskRows(toTaskRows(result.tasks, saved));
       confirmAction(`The ${label.toLowerCase()} template is saved. New campaigns of this type use it.`);
       await refresh();
     } catch (error) {
       setFormError(errorMessage(error));
+      setTaskErrors(errorsFor("tasks", Object.entries(fieldErrors(error)).map(([key, messages]) => ({ path: key.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)), message: messages[0]! }))));
     }
   };
 
@@ -106,8 +152,11 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
     setConfirmReset(false);
     try {
       const result = await reset.mutateAsync({ type });
-      setRows(toRows(result.milestones));
+      const builtIn = toRows(result.milestones);
+      setRows(builtIn);
+      setTaskRows(toTaskRows(result.tasks, builtIn));
       setRowErrors({});
+      setTaskErrors({});
       confirmAction(`The ${label.toLowerCase()} template is back to the built-in one.`);
       await refresh();
     } catch (error) {
@@ -119,7 +168,7 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
     <form onSubmit={onSave} className="space-y-3" noValidate aria-label={`${label} template`}>
       <p className="text-sm text-slate-600">{custom ? "Your workspace's own template." : "The built-in template."}</p>
       {formError && <Alert>{formError}</Alert>}
-      <ol className="space-y-2">
+      <ol aria-label="Milestones" className="space-y-2">
         {rows.map((row, index) => {
           const n = index + 1;
           const nameError = rowErrors[`${index}.name`];
@@ -195,11 +244,14 @@ function TemplateForm({ type, custom, milestones, canEdit }: { type: CampaignTyp
           );
         })}
       </ol>
+      {canEdit && (
+        <Button type="button" variant="secondary" disabled={rows.length >= 20} onClick={() => setRows((current) => [...current, ...toRows([{ name: "", businessDaysBeforeLaunch: 0 }])])}>
+          Add milestone
+        </Button>
+      )}
+      <TemplateTasks rows={taskRows} setRows={setTaskRows} milestones={rows} skills={settings.skills} errors={taskErrors} canEdit={canEdit} />
       {canEdit ? (
         <div className="flex flex-wrap items-center gap-2">
-          <Button type="button" variant="secondary" disabled={rows.length >= 20} onClick={() => setRows((current) => [...current, ...toRows([{ name: "", businessDaysBeforeLaunch: 0 }])])}>
-            Add milestone
-          </Button>
           <Button type="submit" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save template"}
           </Button>
