@@ -71,15 +71,27 @@ export function chooseAssignees(team: TeamCapacity, tasks: TaskToAssign[], optio
   };
   const shortDay = (day: string) => label(`d${day}`, () => formatShortDay({ locale }, day));
   const hours = (value: number) => label(`h${value}`, () => formatNumber({ locale }, value));
-  const capacityCache = new Map<string, number>();
+  // Per member, what a run asks about again and again: their capacity per week, and whether they are away around a day.
+  const capacities = new Map<string, Map<string, number>>(eligible.map((member) => [member.userId, new Map()]));
   const freeHours = (member: TeamMemberCapacity, monday: string) => {
-    const key = `${member.userId}|${monday}`;
-    let capacity = capacityCache.get(key);
+    const known = capacities.get(member.userId)!;
+    let capacity = known.get(monday);
     if (capacity === undefined) {
       capacity = weekCapacity(member, monday, team.holidayCountry);
-      capacityCache.set(key, capacity);
+      known.set(monday, capacity);
     }
     return round(capacity - (member.assignedHours.get(monday) ?? 0));
+  };
+  const awayAround = new Map<string, Map<string, boolean>>(eligible.map((member) => [member.userId, new Map()]));
+  const isAwayAround = (member: TeamMemberCapacity, day: string) => {
+    if (member.timeOff.length === 0) return false;
+    const known = awayAround.get(member.userId)!;
+    let away = known.get(day);
+    if (away === undefined) {
+      away = isOff(member.timeOff, day) || isOff(member.timeOff, previousWorkingDay(member.workingDays, day));
+      known.set(day, away);
+    }
+    return away;
   };
 
   return tasks.map((task): Decision => {
@@ -100,8 +112,9 @@ export function chooseAssignees(team: TeamCapacity, tasks: TaskToAssign[], optio
     const who = required.length > 0 ? `Everyone with ${listWords(required)}` : "Everyone";
 
     const present = withSkills.filter((member) => {
-      const day = dayIn(member.timeZone ?? team.timeZone, due);
-      return !isOff(member.timeOff, day) && !isOff(member.timeOff, previousWorkingDay(member.workingDays, day));
+      if (member.timeOff.length === 0) return true;
+      const zone = member.timeZone ?? team.timeZone;
+      return !isAwayAround(member, zone === team.timeZone ? dueDay : dayIn(zone, due));
     });
     if (present.length === 0) return refuse(`${who} is away around ${shortDay(dueDay)}`);
 
