@@ -1,15 +1,20 @@
 "use client";
 
-import { useDroppable } from "@dnd-kit/core";
+import { useDndContext, useDroppable } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { clsx } from "clsx";
-import { memo, useState } from "react";
+import { defaultRangeExtractor, useVirtualizer } from "@tanstack/react-virtual";
+import { memo, type RefObject, useRef, useState } from "react";
 import type { TaskStatus } from "@/db/schema/enum-values";
 import type { TaskCard } from "@/server/services/tasks/task-card";
 import { taskStatusLabels } from "@/server/services/tasks/task-status";
 import { Button } from "@/components/ui/button";
 import { TaskCardFace } from "./task-card";
+
+// A column longer than this draws only the cards in view (and the one being dragged):
+// dnd-kit redraws every sortable card on each pointer move, which at 500 cards took ~100 ms.
+const VIRTUAL_FROM = 60;
 
 export const columnDropId = (status: TaskStatus) => `column:${status}`;
 
@@ -43,6 +48,7 @@ export function BoardColumn({
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(status) });
   const [loading, setLoading] = useState(false);
+  const scroller = useRef<HTMLDivElement | null>(null);
   const headingId = `column-${status}`;
   return (
     <section
@@ -58,16 +64,27 @@ export function BoardColumn({
         </span>
       </h2>
       <div
-        ref={setNodeRef}
+        ref={(node) => {
+          setNodeRef(node);
+          scroller.current = node;
+        }}
         className={clsx("flex max-h-[calc(100vh-16rem)] min-h-24 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-2", isOver && ids.length === 0 && "rounded-lg bg-brand-50")}
       >
         <SortableContext id={status} items={ids} strategy={verticalListSortingStrategy}>
-          <ol className="flex flex-col gap-2" aria-label={`${taskStatusLabels[status]} tasks`}>
-            {ids.map((id) => {
-              const card = cards.get(id);
-              return card ? <SortableCard key={id} card={card} now={now} onMoveTo={onMoveTo} /> : null;
-            })}
-          </ol>
+          {ids.length > VIRTUAL_FROM ? (
+            <VirtualCards label={`${taskStatusLabels[status]} tasks`} ids={ids} cards={cards} now={now} onMoveTo={onMoveTo} scroller={scroller} />
+          ) : (
+            <ol className="flex flex-col gap-2" aria-label={`${taskStatusLabels[status]} tasks`}>
+              {ids.map((id) => {
+                const card = cards.get(id);
+                return card ? (
+                  <li key={id}>
+                    <SortableCard card={card} now={now} onMoveTo={onMoveTo} />
+                  </li>
+                ) : null;
+              })}
+            </ol>
+          )}
         </SortableContext>
         {ids.length === 0 && <p className="px-2 py-4 text-center text-xs text-slate-600">Drop a card here</p>}
         {hasMore && (
@@ -100,7 +117,7 @@ export function BoardColumn({
 const SortableCard = memo(function SortableCard({ card, now, onMoveTo }: { card: TaskCard; now: number | null; onMoveTo: (card: TaskCard, status: TaskStatus) => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={clsx("relative", isDragging && "opacity-40")}>
+    <div ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={clsx("relative", isDragging && "opacity-40")}>
       <button
         type="button"
         ref={setActivatorNodeRef}
@@ -115,6 +132,57 @@ const SortableCard = memo(function SortableCard({ card, now, onMoveTo }: { card:
         </svg>
       </button>
       <TaskCardFace card={card} now={now} onMoveTo={onMoveTo} />
-    </li>
+    </div>
   );
 });
+
+/** A long column's cards, drawn only where the column is scrolled to; the card being dragged stays drawn wherever it is. */
+function VirtualCards({
+  label,
+  ids,
+  cards,
+  now,
+  onMoveTo,
+  scroller,
+}: {
+  label: string;
+  ids: string[];
+  cards: Map<string, TaskCard>;
+  now: number | null;
+  onMoveTo: (card: TaskCard, status: TaskStatus) => void;
+  scroller: RefObject<HTMLDivElement | null>;
+}) {
+  const { active } = useDndContext();
+  const activeIndex = active ? ids.indexOf(String(active.id)) : -1;
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing here memoizes the virtualizer's functions
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 150,
+    overscan: 4,
+    getItemKey: (index) => ids[index]!,
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      return activeIndex === -1 || indexes.includes(activeIndex) ? indexes : [...indexes, activeIndex].sort((a, b) => a - b);
+    },
+  });
+  return (
+    <div role="list" aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const card = cards.get(ids[item.index]!);
+        return card ? (
+          <div
+            key={item.key}
+            role="listitem"
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="absolute inset-x-0 top-0 pb-2"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            <SortableCard card={card} now={now} onMoveTo={onMoveTo} />
+          </div>
+        ) : null;
+      })}
+    </div>
+  );
+}
