@@ -40,7 +40,7 @@ async function main() {
   }
   // A long column draws only the cards in view: count what it holds from its list's length, and scroll to its end.
   const allLoaded = (await todo.getByRole("button", { name: /^Show more/ }).count()) === 0;
-  const shown = allLoaded ? Number((await todo.getByRole("heading").innerText()).match(/\d+/)?.[0]) : await todo.getByRole("article").count();
+  const shown = allLoaded ? Number((await todo.getByRole("heading", { level: 2 }).innerText()).match(/\d+/)?.[0]) : await todo.getByRole("article").count();
   await todo.locator(".overflow-y-auto").evaluate("(el) => { el.scrollTop = el.scrollHeight; }");
   await page.waitForTimeout(300);
 

@@ -167,7 +167,7 @@ function VirtualCards({
     },
   });
   return (
-    <div role="list" aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+    <div role="list" aria-label={label} className="relative shrink-0" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => {
         const card = cards.get(ids[item.index]!);
         return card ? (
