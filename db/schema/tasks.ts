@@ -60,6 +60,8 @@ export const tasks = pgTable(
     // a campaign's plan and critical path read its tasks.
     index("tasks_board_index").on(t.workspaceId, t.status, t.position),
     index("tasks_assignee_due_index").on(t.workspaceId, t.assigneeId, t.dueAt),
+    // "My tasks" on the board: one person's column in order.
+    index("tasks_assignee_board_index").on(t.workspaceId, t.assigneeId, t.status, t.position),
     index("tasks_campaign_index").on(t.workspaceId, t.campaignId, t.status, t.position),
     index("tasks_due_index").on(t.workspaceId, t.dueAt).where(sql`${t.status} <> 'done'`),
   ],

@@ -99,7 +99,8 @@ export const taskFilters = z.object({
 });
 export type TaskFilters = z.infer<typeof taskFilters>;
 
-export const BOARD_PAGE = 50;
+// A screen and a half of cards; a column loads more as it scrolls (task.column).
+export const BOARD_PAGE = 30;
 
 export const boardInput = taskFilters.extend({
   /** Cards per column in the first read; each column pages on with `column`. */

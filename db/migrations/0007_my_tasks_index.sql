@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_assignee_board_index" ON "tasks" USING btree ("workspace_id","assignee_id","status","position");
