@@ -108,9 +108,12 @@ function TodayCard({ card, overdue }: { card: TaskCard; overdue: boolean }) {
           </p>
         )}
       </div>
-      <Button variant="secondary" className="px-2.5 py-1" aria-label={`Done: ${card.title}`} disabled={move.isPending} onClick={() => void done()}>
-        Done
-      </Button>
+      {/* A blocked task goes back to work before it can be done: its page offers that move. */}
+      {card.status !== "blocked" && (
+        <Button variant="secondary" className="px-2.5 py-1" aria-label={`Done: ${card.title}`} disabled={move.isPending} onClick={() => void done()}>
+          Done
+        </Button>
+      )}
     </li>
   );
 }
