@@ -33,35 +33,18 @@ export const taskFields = {
   contentItemId: id("Choose a content item").nullable(),
 };
 
-export const createTaskInput = z.object({
+/** What a person can set on a task, each optional but the title on creation. */
+const editableTask = z.object(taskFields).partial();
+
+export const createTaskInput = editableTask.extend({
   title: taskFields.title,
-  description: taskFields.description.optional(),
-  priority: taskFields.priority.optional(),
-  assigneeId: taskFields.assigneeId.optional(),
-  due: taskFields.due.optional(),
-  estimateHours: taskFields.estimateHours.optional(),
-  requiredSkills: taskFields.requiredSkills.optional(),
-  campaignId: taskFields.campaignId.optional(),
-  milestoneId: taskFields.milestoneId.optional(),
-  contentItemId: taskFields.contentItemId.optional(),
   /** The column it starts in (to do unless said). */
   status: taskStatusField.optional(),
   dependsOnIds: z.array(id("Choose a task it depends on")).max(50, "A task can wait on at most 50 others").optional(),
 });
 export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
-export const updateTaskInput = taskIdInput.extend({
-  title: taskFields.title.optional(),
-  description: taskFields.description.optional(),
-  priority: taskFields.priority.optional(),
-  assigneeId: taskFields.assigneeId.optional(),
-  due: taskFields.due.optional(),
-  estimateHours: taskFields.estimateHours.optional(),
-  requiredSkills: taskFields.requiredSkills.optional(),
-  campaignId: taskFields.campaignId.optional(),
-  milestoneId: taskFields.milestoneId.optional(),
-  contentItemId: taskFields.contentItemId.optional(),
-});
+export const updateTaskInput = taskIdInput.extend(editableTask.shape);
 export type UpdateTaskInput = z.infer<typeof updateTaskInput>;
 
 /** A card dropped into `status`, right after `afterTaskId` (null: at the top). */

@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { errorMessage, fieldErrors } from "@/components/trpc/error-message";
 import { useTRPC } from "@/components/trpc/react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { confirmAction } from "@/components/ui/toaster";
 import { DayRange } from "@/components/viewer/formatted";
@@ -24,24 +25,9 @@ const zoneNames = () => Intl.supportedValuesOf("timeZone");
 
 /** Edits one member's profile and time off in a modal <dialog> (focus stays inside, Escape closes). */
 export function ProfileDialog({ member, catalogue, onClose }: { member: TeamMemberProfile | null; catalogue: string[]; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (member && !dialog?.open) dialog?.showModal();
-    if (!member && dialog?.open) dialog.close();
-  }, [member]);
-
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={headingId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="max-h-[calc(100vh-2rem)] w-[min(36rem,calc(100vw-1.5rem))] rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
-    >
+    <ModalDialog open={member !== null} onClose={onClose} labelledBy={headingId} className="max-h-[calc(100vh-2rem)] w-[min(36rem,calc(100vw-1.5rem))]">
       {member && (
         <div className="space-y-6 p-5">
           <div className="flex items-start justify-between gap-3">
@@ -56,7 +42,7 @@ export function ProfileDialog({ member, catalogue, onClose }: { member: TeamMemb
           <TimeOffEditor member={member} />
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 
