@@ -17,6 +17,20 @@ test("a member sets their skills, capacity and time off, reads the workload, and
   await expect(page.getByText("No one is over capacity in the next six weeks.")).toBeVisible();
   await expectAccessible(page);
 
+  // The workspace's skills: one added (twice: the second is refused), then removed.
+  const skills = page.getByRole("list", { name: "Skills of this workspace" });
+  await page.getByLabel("New skill").fill("podcasting");
+  await page.getByRole("button", { name: "Add skill" }).click();
+  await expectToast(page, "Added the skill “podcasting”.");
+  await expect(skills).toContainText("podcasting");
+  await page.getByLabel("New skill").fill("podcasting");
+  await page.getByRole("button", { name: "Add skill" }).click();
+  await expect(page.getByText("“podcasting” is already one of this workspace's skills.")).toBeVisible();
+  await page.getByRole("button", { name: "Remove the skill podcasting" }).click();
+  await page.getByRole("alertdialog", { name: "Remove the skill “podcasting”?" }).getByRole("button", { name: "Yes, delete it" }).click();
+  await expectToast(page, "Removed the skill “podcasting”.");
+  await expect(skills).not.toContainText("podcasting");
+
   await page.getByRole("button", { name: "Edit Priya Shah's skills and availability" }).click();
   const dialog = page.getByRole("dialog", { name: "Priya Shah: skills and availability" });
   for (const skill of ["copywriting", "design", "video", "social", "email", "seo", "analytics", "events"]) await dialog.getByRole("checkbox", { name: skill }).check();

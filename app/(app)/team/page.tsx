@@ -6,6 +6,7 @@ import { InvitationsList } from "./_components/invitations-list";
 import { InviteForm } from "./_components/invite-form";
 import { MembersTable } from "./_components/members-table";
 import { PlanningProfiles } from "./_components/planning-profiles";
+import { SkillCatalogue } from "./_components/skill-catalogue";
 import { WorkloadChart } from "./_components/workload-chart";
 
 export const metadata = { title: "Team" };
@@ -29,6 +30,7 @@ export default async function TeamPage() {
         <MembersTable isAdmin={isAdmin} />
         <WorkloadChart />
         <PlanningProfiles currentUserId={session.user.id} isManager={hasRole(workspace.role, "manager")} />
+        <SkillCatalogue canEdit={hasRole(workspace.role, "manager")} />
         {isAdmin && (
           <>
             <section id="invite" aria-labelledby="invite-heading" className="rounded-xl border border-slate-200 bg-white p-5">
