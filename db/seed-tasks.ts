@@ -88,7 +88,7 @@ export async function seedDemoTasks(db: Database, input: { workspaceId: string; 
   if (all.length === 0) return;
   const rows = all.map((task) => {
     const s = status.get(task.id)!;
-    return sql`(${task.id}, ${assignee(task.requiredSkills)}, ${s}, ${s === "blocked" ? BLOCKED.reason : null}, ${position.get(task.id)!}, ${s === "done" ? task.dueAt : null})`;
+    return sql`(${task.id}, ${assignee(task.requiredSkills)}, ${s}, ${s === "blocked" ? BLOCKED.reason : null}, ${position.get(task.id)!}, ${s === "done" ? (task.dueAt?.toISOString() ?? null) : null})`;
   });
   await db.execute(sql`update ${tasks} set
       assignee_id = v.assignee::uuid, status = v.status::task_status, blocked_reason = v.reason, position = v.position,
