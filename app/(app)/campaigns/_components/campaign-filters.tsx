@@ -1,8 +1,7 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useAddressFilters } from "@/components/filters/use-address-filters";
 import { campaignStatuses, campaignStatusLabels, campaignTypeLabels, campaignTypes, channelLabels, channels } from "@/server/services/campaigns/campaign-labels";
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
@@ -13,28 +12,8 @@ const FILTER_NAMES = ["q", "status", "type", "owner", "channel", "from", "to"] a
 /** Search and filters, kept in the address. Any change goes back to the first page. */
 export function CampaignFilters() {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
+  const { searchParams, search, setSearch, set, update, submitSearch } = useAddressFilters();
   const { data: members } = useSuspenseQuery(trpc.member.list.queryOptions());
-  const [search, setSearch] = useState(searchParams.get("q") ?? "");
-
-  function update(change: (params: URLSearchParams) => void) {
-    const params = new URLSearchParams(searchParams);
-    change(params);
-    params.delete("page");
-    const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }
-  const set = (name: string, value: string) => update((params) => (value ? params.set(name, value) : params.delete(name)));
-
-  // Typing searches after a short pause rather than on every key.
-  useEffect(() => {
-    if (search === (searchParams.get("q") ?? "")) return;
-    const timer = setTimeout(() => set("q", search.trim()), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
 
   const filtered = FILTER_NAMES.some((name) => searchParams.has(name));
   return (
@@ -44,7 +23,7 @@ export function CampaignFilters() {
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
       onSubmit={(event) => {
         event.preventDefault();
-        set("q", search.trim());
+        submitSearch();
       }}
     >
       <TextField label="Search" type="search" placeholder="Name or audience" value={search} onChange={(event) => setSearch(event.target.value)} />

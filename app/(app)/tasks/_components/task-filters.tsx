@@ -1,47 +1,22 @@
 "use client";
 
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
 import { taskPriorities } from "@/db/schema/enum-values";
 import { taskPriorityLabels } from "@/server/services/tasks/task-status";
 import { useTRPC } from "@/components/trpc/react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FILTER_NAMES } from "./tasks-query";
-import { useAddress } from "./use-address";
+import { useAddress } from "@/components/filters/use-address";
+import { useAddressFilters } from "@/components/filters/use-address-filters";
 
 const dueLabels = { today: "Due today", overdue: "Overdue", week: "Due this week" } as const;
 
 /** Search and filters, kept in the address; any change goes back to the list's first page. */
 export function TaskFilters() {
   const trpc = useTRPC();
-  const searchParams = useSearchParams();
-  const address = useAddress();
+  const { searchParams, search, setSearch, set, update, submitSearch } = useAddressFilters();
   const { data: options } = useSuspenseQuery(trpc.task.options.queryOptions());
-  const [search, setSearch] = useState(searchParams.get("q") ?? "");
-  // "Clear filters" elsewhere on the page (or back and forward) changes the address under the box: follow it.
-  const addressSearch = searchParams.get("q") ?? "";
-  const [seenSearch, setSeenSearch] = useState(addressSearch);
-  if (addressSearch !== seenSearch) {
-    setSeenSearch(addressSearch);
-    if (addressSearch !== search.trim()) setSearch(addressSearch);
-  }
-
-  const update = (change: (params: URLSearchParams) => void) =>
-    address((params) => {
-      change(params);
-      params.delete("page");
-    });
-  const set = (name: string, value: string) => update((params) => (value ? params.set(name, value) : params.delete(name)));
-
-  // Typing searches after a short pause rather than on every key.
-  useEffect(() => {
-    if (search === (searchParams.get("q") ?? "")) return;
-    const timer = setTimeout(() => set("q", search.trim()), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
 
   const mine = searchParams.get("mine") === "1";
   const filtered = FILTER_NAMES.some((name) => searchParams.has(name));
@@ -52,7 +27,7 @@ export function TaskFilters() {
       className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6"
       onSubmit={(event) => {
         event.preventDefault();
-        set("q", search.trim());
+        submitSearch();
       }}
     >
       <TextField label="Search" type="search" placeholder="Task title" value={search} onChange={(event) => setSearch(event.target.value)} />

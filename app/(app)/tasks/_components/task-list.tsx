@@ -15,7 +15,7 @@ import { DateTime } from "@/components/viewer/formatted";
 import { useViewer } from "@/components/viewer/viewer-context";
 import { ClearFilters } from "./task-filters";
 import { hasFilters, LIST_PAGE_SIZE, listQueryInput } from "./tasks-query";
-import { useAddress } from "./use-address";
+import { useAddress } from "@/components/filters/use-address";
 
 type Sort = (typeof taskSorts)[number];
 const isSort = (id: string): id is Sort => (taskSorts as readonly string[]).includes(id);
