@@ -9,3 +9,4 @@ export * from "./calendar-feeds";
 export * from "./campaigns";
 export * from "./content";
 export * from "./tasks";
+export * from "./event-outbox";

@@ -24,6 +24,11 @@ export const workspaces = pgTable("workspaces", {
     .array()
     .notNull()
     .default(sql.raw(`'{${defaultSkills.join(",")}}'::text[]`)),
+  // Task reminders (/settings).
+  /** How long before a task is due its assignee gets the "due soon" reminder (a second one comes an hour before). */
+  reminderLeadHours: integer().notNull().default(24),
+  /** Business days a task may be overdue before it is escalated to its campaign's owner, then to the managers. */
+  escalationBusinessDays: integer().notNull().default(2),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
