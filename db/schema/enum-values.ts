@@ -37,3 +37,17 @@ export type TaskPriority = (typeof taskPriorities)[number];
 
 /** The skills a new workspace starts with; admins and managers add their own on /team. */
 export const defaultSkills = ["copywriting", "design", "video", "social", "email", "seo", "analytics", "events"] as const;
+
+// What a notification is about. A new kind (the approvals issue adds some) is one
+// more entry here, its label and default channel in
+// server/services/notifications/notification-kinds.ts, and a generated migration.
+export const notificationKinds = ["assigned", "mentioned", "due_soon", "overdue", "escalated", "dependency_done"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Where a member wants a kind of notification. */
+export const notificationChannels = ["in_app", "email", "both", "none"] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+/** none: no email wanted; pending: waiting for the member's next batch; sent: in an email. */
+export const notificationEmailStates = ["none", "pending", "sent"] as const;
+export type NotificationEmailState = (typeof notificationEmailStates)[number];

@@ -10,3 +10,4 @@ export * from "./campaigns";
 export * from "./content";
 export * from "./tasks";
 export * from "./event-outbox";
+export * from "./notifications";

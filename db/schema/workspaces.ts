@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { defaultSkills, memberRoles } from "./enum-values";
 
@@ -49,9 +49,20 @@ export const memberships = pgTable(
     workingDays: smallint().array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
     /** The zone their working days are in; null: the workspace's. */
     timeZone: text(),
+    // Notification emails (/account): held while quiet hours last, "HH:MM" to
+    // "HH:MM" in the member's zone (crossing midnight when the end is earlier).
+    quietHoursStart: text(),
+    quietHoursEnd: text(),
+    /** The hour (0-23, in their zone) their daily digest goes out. */
+    digestHour: integer().notNull().default(8),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index().on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId] }),
+    index().on(t.userId),
+    check("memberships_quiet_hours_both", sql`(${t.quietHoursStart} is null) = (${t.quietHoursEnd} is null)`),
+    check("memberships_digest_hour", sql`${t.digestHour} between 0 and 23`),
+  ],
 );
 
 // An invitation is a single-use link; only a hash of its token is stored.
