@@ -70,6 +70,15 @@ export function localDateTime() {
   return sharedField(schema, "localDateTime");
 }
 
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A wall-clock time of day without a date, as a time input gives it: "22:00". `what` names it ("start of quiet hours"). */
+export function timeOfDay(what: string) {
+  const message = `Enter the ${what} as a time, like 22:00`;
+  const schema = z.string({ error: message }).trim().regex(TIME_OF_DAY, message);
+  return sharedField(schema, "text");
+}
+
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
 
 /** True for a UTC instant "2026-03-09T09:00:00.123456Z" (up to microseconds, as PostgreSQL keeps them) within the supported years. */

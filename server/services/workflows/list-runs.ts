@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type WorkflowRunStatus, workflowFunctions, workflowRuns } from "@/db/schema";
 import type { InstantCursor } from "@/server/services/shared/cursor.schema";
+import { instantCursorOf, olderThanCursor } from "@/server/services/shared/instant-cursor-sql";
 import { describeRun } from "./describe-run";
 import { runFactsColumns } from "./run-facts-sql";
 
@@ -30,7 +31,7 @@ export async function listRuns(
       startedAt: workflowRuns.startedAt,
       endedAt: workflowRuns.endedAt,
       ...runFactsColumns,
-      cursor: sql<string>`to_char(${workflowRuns.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '_' || ${workflowRuns.id}`,
+      cursor: instantCursorOf(workflowRuns.createdAt, workflowRuns.id),
     })
     .from(workflowRuns)
     .leftJoin(workflowFunctions, eq(workflowFunctions.id, workflowRuns.functionId))
@@ -39,7 +40,7 @@ export async function listRuns(
         eq(workflowRuns.workspaceId, input.workspaceId),
         input.status ? eq(workflowRuns.status, input.status) : undefined,
         input.functionId ? eq(workflowRuns.functionId, input.functionId) : undefined,
-        after ? sql`(${workflowRuns.createdAt}, ${workflowRuns.id}) < (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
+        olderThanCursor(workflowRuns.createdAt, workflowRuns.id, after),
       ),
     )
     .orderBy(desc(workflowRuns.createdAt), desc(workflowRuns.id))

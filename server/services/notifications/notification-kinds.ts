@@ -1,0 +1,40 @@
+// What each kind of notification is called and where it goes unless the member
+// chose otherwise. Pure, so the preferences form and the services read one list.
+import type { NotificationChannel, NotificationKind } from "@/db/schema/enum-values";
+
+export { notificationChannels, notificationKinds } from "@/db/schema/enum-values";
+export type { NotificationChannel, NotificationKind } from "@/db/schema/enum-values";
+
+export const notificationKindLabels: Record<NotificationKind, string> = {
+  assigned: "A task is assigned to you",
+  mentioned: "Someone mentions you",
+  due_soon: "Your task is due soon",
+  overdue: "Your task is overdue",
+  escalated: "An overdue task is escalated to you",
+  dependency_done: "A task you wait on is done",
+};
+
+/** What needs the member's attention also comes by email; what only helps them plan stays in the app. */
+export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
+  assigned: "both",
+  mentioned: "both",
+  due_soon: "in_app",
+  overdue: "both",
+  escalated: "both",
+  dependency_done: "in_app",
+};
+
+export const notificationChannelLabels: Record<NotificationChannel, string> = {
+  in_app: "In app",
+  email: "Email",
+  both: "Both",
+  none: "None",
+};
+
+export const showsInApp = (channel: NotificationChannel) => channel === "in_app" || channel === "both";
+export const sendsEmail = (channel: NotificationChannel) => channel === "email" || channel === "both";
+
+/** How many minutes apart a member's notification emails are at least. */
+export const EMAIL_INTERVAL_MINUTES = 15;
+
+export const DEFAULT_DIGEST_HOUR = 8;
