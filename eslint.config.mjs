@@ -15,11 +15,11 @@ const belowApi = [
   ...up("Services and the database layer don't import UI: move shared words or limits into server/services.", ["@/components", "@/components/*"], "^(\\.\\./)+components(/|$)"),
   ...up("Services and the database layer don't import pages.", ["@/app", "@/app/*"], "^(\\.\\./)+app(/|$)"),
 ];
-// Services emit events with sendEvents (and the typed events it takes); the
-// rest of inngest/ calls services, never the other way round.
-const inngestMessage = "Services use only @/inngest/send-events (and the events it sends) of inngest/.";
-const onlySendEvents = (...alsoAllowed) => [
-  { group: ["@/inngest/*", "!@/inngest/send-events", "!@/inngest/events", ...alsoAllowed], message: inngestMessage },
+// Services write events to the outbox with enqueueEvents (and the typed events
+// it takes); the rest of inngest/ calls services, never the other way round.
+const inngestMessage = "Services use only @/inngest/outbox/enqueue-events (and the events it writes) of inngest/.";
+const onlyEnqueueEvents = (...alsoAllowed) => [
+  { group: ["@/inngest/*", "!@/inngest/outbox", "@/inngest/outbox/*", "!@/inngest/outbox/enqueue-events", "!@/inngest/events", ...alsoAllowed], message: inngestMessage },
   { regex: "^(@/inngest|(\\.\\./)+inngest(/.*)?)$", message: inngestMessage },
 ];
 
@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     files: ["server/services/**/*.{ts,tsx,mts}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [...belowApi, ...onlySendEvents()] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [...belowApi, ...onlyEnqueueEvents()] }] },
   },
   {
     // The runs console's services operate the embedded executor itself (cancel,
@@ -60,7 +60,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...belowApi, ...onlySendEvents("!@/inngest/embedded", "!@/inngest/executor-hooks", "!@/inngest/executor", "@/inngest/executor/*", "!@/inngest/executor/control")] },
+        { patterns: [...belowApi, ...onlyEnqueueEvents("!@/inngest/embedded", "!@/inngest/executor-hooks", "!@/inngest/executor", "@/inngest/executor/*", "!@/inngest/executor/control")] },
       ],
     },
   },

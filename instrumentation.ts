@@ -1,6 +1,7 @@
 // Runs once when the server starts: opens and migrates the database before the
 // first request, seeds the demo data when asked to (SEED_DEMO=1), and starts
-// the embedded workflow executor unless Inngest is configured.
+// the embedded workflow executor unless Inngest is configured (then only the
+// relay that sends the events outbox to Inngest).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDatabaseHandle } = await import("./db");
@@ -21,5 +22,8 @@ export async function register() {
   if (workflowEngine().kind === "embedded") {
     const { startEmbeddedExecutor } = await import("./inngest/embedded");
     await startEmbeddedExecutor();
+  } else {
+    const { startInngestRelay } = await import("./inngest/inngest-relay");
+    await startInngestRelay();
   }
 }

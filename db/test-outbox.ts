@@ -3,7 +3,7 @@
 import { desc, eq } from "drizzle-orm";
 import { sendInvitationEmail } from "@/server/services/invitations/send-invitation-email";
 import type { Database } from "./client";
-import { outboxEmails, workflowEvents } from "./schema";
+import { eventOutbox, outboxEmails } from "./schema";
 
 /** The token from the invitation link in the newest email to `to`. */
 export async function invitationTokenFromOutbox(db: Database, to: string): Promise<string> {
@@ -20,12 +20,12 @@ export async function invitationTokenFromOutbox(db: Database, to: string): Promi
 }
 
 /**
- * Does what the workflows do first with the events services emitted (they are
- * stored when no executor runs, as in these tests): the invitation emails.
+ * Does what the workflows do first with the events services wrote to the
+ * events outbox (no relay runs in these tests): the invitation emails.
  * Tests that follow an invitation link call this, so a service that stops
  * emitting "member/invited" breaks them.
  */
 export async function deliverInvitationEmails(db: Database): Promise<void> {
-  const events = await db.select().from(workflowEvents).where(eq(workflowEvents.name, "member/invited")).orderBy(workflowEvents.receivedAt);
+  const events = await db.select().from(eventOutbox).where(eq(eventOutbox.name, "member/invited")).orderBy(eventOutbox.createdAt);
   for (const event of events) await sendInvitationEmail(db, event.data as { workspaceId: string; invitationId: string });
 }

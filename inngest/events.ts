@@ -1,5 +1,5 @@
-// The app's events, with the schema each one's data must match. Services send
-// them after their transaction commits (inngest/send-events.ts); functions use
+// The app's events, with the schema each one's data must match. Services write
+// them into the outbox inside their transaction (inngest/outbox); functions use
 // them as typed triggers.
 import { eventType } from "inngest";
 import { z } from "zod";

@@ -1,7 +1,7 @@
 import type { Database } from "@/db";
 import { memberships, users, workspaces } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
-import { sendEvents } from "@/inngest/send-events";
+import { enqueueEvents } from "@/inngest/outbox/enqueue-events";
 import { fieldError, isUniqueViolation } from "@/server/errors";
 import { workspaceCreatedEvent } from "../workspaces/create-workspace";
 
@@ -25,12 +25,12 @@ export async function createAccount(
         .values({ name: input.workspaceName })
         .returning({ id: workspaces.id });
       await tx.insert(memberships).values({ workspaceId: workspace!.id, userId: user!.id, role: "admin" });
+      await enqueueEvents(tx, [workspaceCreatedEvent(workspace!.id, user!.id)]);
       return { userId: user!.id, workspaceId: workspace!.id };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw fieldError("email", EMAIL_TAKEN, "CONFLICT");
     throw error;
   }
-  await sendEvents(db, [workspaceCreatedEvent(created.workspaceId, created.userId)]);
   return created;
 }

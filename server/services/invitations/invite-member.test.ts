@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { createTeam } from "@/db/factories";
-import { invitations, outboxEmails, workflowEvents } from "@/db/schema";
+import { eventOutbox, invitations, outboxEmails } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { deliverInvitationEmails, invitationTokenFromOutbox } from "@/db/test-outbox";
 import { snapshotDatabase } from "@/db/test-snapshot";
@@ -11,10 +11,10 @@ import { getInvitationByToken } from "./get-invitation";
 import { inviteMember } from "./invite-member";
 
 describe("inviteMember", () => {
-  test("emits member/invited; the workflow's email carries a link that opens the invitation", async ({ db }) => {
+  test("writes member/invited to the events outbox with the invitation; the workflow's email carries a link that opens the invitation", async ({ db }) => {
     const team = await createTeam(db, { name: "Alpha" });
     const invitation = await inviteMember(db, { workspaceId: team.workspace.id, actorId: team.admin.id, email: "nia@example.test", role: "manager" });
-    expect(await db.select({ name: workflowEvents.name, data: workflowEvents.data }).from(workflowEvents)).toEqual([
+    expect(await db.select({ name: eventOutbox.name, data: eventOutbox.data }).from(eventOutbox)).toEqual([
       { name: "member/invited", data: { workspaceId: team.workspace.id, invitationId: invitation.id } },
     ]);
     expect(await db.select().from(outboxEmails)).toEqual([]);

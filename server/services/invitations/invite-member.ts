@@ -3,7 +3,7 @@ import type { Database } from "@/db";
 import { invitations, memberships, users } from "@/db/schema";
 import type { MemberRole } from "@/db/schema/workspaces";
 import { memberInvited } from "@/inngest/events";
-import { sendEvents } from "@/inngest/send-events";
+import { enqueueEvents } from "@/inngest/outbox/enqueue-events";
 import { fieldError } from "@/server/errors";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
@@ -14,7 +14,7 @@ import { INVITATION_LIFETIME_MS, newInvitationToken } from "./invitation-token";
  * already invited (a new link would silently kill the one they may have just
  * opened; resend-invitation sends the same link again); an expired invitation is
  * renewed (new link, new role, new expiry).
- * The email goes out from a workflow (send-invitation-email) once this commits.
+ * The email goes out from a workflow (send-invitation-email), whose event is written with the invitation.
  * The actor must still be an admin when it happens (checked under lock).
  */
 export async function inviteMember(db: Database, input: { workspaceId: string; actorId: string; email: string; role: MemberRole }) {
@@ -43,10 +43,9 @@ export async function inviteMember(db: Database, input: { workspaceId: string; a
       })
       .returning({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt });
     if (!row) throw alreadyInvited(input.email);
+    await enqueueEvents(tx, [memberInvited.create({ workspaceId: input.workspaceId, invitationId: row.id }, { id: `member-invited-${tokenHash.slice(0, 24)}` })]);
     return row;
   });
-
-  await sendEvents(db, [memberInvited.create({ workspaceId: input.workspaceId, invitationId: invitation.id }, { id: `member-invited-${tokenHash.slice(0, 24)}` })]);
   return invitation;
 }
 
