@@ -191,6 +191,31 @@ describe("conformance: the embedded executor runs functions as Inngest does", ()
     expect(timesRan(run.id, "after-nap")).toBe(0);
   });
 
+  test("a run that cancels on its own trigger's event is replaced by a newer one, never cancelled by its own or an older one", async ({ db }) => {
+    await startExecutor(db);
+    const runsOf = () => db.select().from(workflowRuns).where(eq(workflowRuns.functionId, id("superseded"))).orderBy(workflowRuns.createdAt);
+    const ts = Date.now();
+    await app.client.send({ name: "conformance/schedule", data: { id: "s-1", version: 1 }, ts });
+    await waitForRun(db, id("superseded"), ["sleeping"]);
+    // Two in one batch: the second replaces the first and the run of version 1.
+    await app.client.send([
+      { name: "conformance/schedule", data: { id: "s-1", version: 2 }, ts: ts + 1 },
+      { name: "conformance/schedule", data: { id: "s-1", version: 3 }, ts: ts + 2 },
+    ]);
+    await waitFor(async () => (await runsOf()).filter((run) => run.status === "sleeping").length === 1 && (await runsOf()).length === 3, "version 3 alone sleeping");
+    const byVersion = (await runsOf()).map((run) => [(run.event as { data: { version: number } }).data.version, run.status] as const);
+    expect(byVersion.sort((a, b) => a[0] - b[0])).toEqual([
+      [1, "cancelled"],
+      [2, "cancelled"],
+      [3, "sleeping"],
+    ]);
+    // An event that happened before the sleeping run's own cancels nothing.
+    await app.client.send({ name: "conformance/schedule", data: { id: "s-1", version: 0 }, ts: ts - 60_000 });
+    await waitFor(async () => (await runsOf()).length === 4, "the late event's run");
+    const statuses = new Map((await runsOf()).map((run) => [(run.event as { data: { version: number } }).data.version, run.status]));
+    expect(statuses.get(3)).toBe("sleeping");
+  });
+
   test("cancelOn rules are stored with each run when it starts, found by event name, and go when the run ends", async ({ db }) => {
     await startExecutor(db);
     await app.client.send({ name: "conformance/cancellable", data: { id: "c-3" } });

@@ -192,11 +192,18 @@ async function resolveWaits(tx: Tx, event: EventPayload, listeners: Listener[]):
   }
 }
 
-/** Cancels the live runs whose cancelOn rules the event meets: runs started before it, within the rule's timeout. */
+/**
+ * Cancels the live runs whose cancelOn rules the event meets: runs started
+ * before it, within the rule's timeout. A run is never cancelled by its own
+ * trigger, nor by an event that happened before its trigger did (a function
+ * that cancels on the event that starts it keeps the newest run).
+ */
 async function cancelRuns(tx: Tx, registry: FunctionRegistry, event: EventPayload, listeners: Listener[]): Promise<void> {
   const latest = Math.max(event.ts, Date.now());
   for (const rule of listeners) {
     if (rule.kind !== "cancel" || rule.createdAt.getTime() > latest) continue;
+    const trigger = rule.trigger as { id?: unknown; ts?: unknown };
+    if (trigger.id === event.id || (typeof trigger.ts === "number" && trigger.ts > event.ts)) continue;
     if ((rule.expiresAt !== null && rule.expiresAt.getTime() < Date.now()) || !meets(rule, event)) continue;
     const run = await lockRun(tx, rule.runId);
     if (!run || isFinished(run.status)) continue;

@@ -86,6 +86,15 @@ export function conformanceFunctions(client: Inngest) {
     },
   );
 
+  // A newer event for the same id replaces the waiting run: the pattern of reminders rescheduled by an edit.
+  const superseded = client.createFunction(
+    { id: "superseded", cancelOn: [{ event: "conformance/schedule", match: "data.id" }], triggers: [{ event: "conformance/schedule" }] },
+    async ({ event, step }) => {
+      await step.sleep("until-due", "1h");
+      return event.data.version as number;
+    },
+  );
+
   const ticker = client.createFunction({ id: "ticker", triggers: [{ cron: "TZ=Europe/Paris 0 9 * * *" }] }, async ({ event, step }) => {
     return step.run("tick", () => ({ cron: (event.data as { cron?: string }).cron }));
   });
@@ -98,7 +107,7 @@ export function conformanceFunctions(client: Inngest) {
     return product + 1;
   });
 
-  return { chain, sleeper, waiter, sender, child, flaky, doomed, fanOut, cancellable, ticker, multiply, invoker };
+  return { chain, sleeper, waiter, sender, child, flaky, doomed, fanOut, cancellable, superseded, ticker, multiply, invoker };
 }
 
 export type ConformanceFunctions = ReturnType<typeof conformanceFunctions>;
