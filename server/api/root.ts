@@ -6,6 +6,7 @@ import { contentRouter } from "./routers/content";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
 import { milestoneRouter } from "./routers/milestone";
+import { notificationRouter } from "./routers/notification";
 import { outboxRouter } from "./routers/outbox";
 import { planRouter } from "./routers/plan";
 import { settingsRouter } from "./routers/settings";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   task: taskRouter,
   team: teamRouter,
   assignment: assignmentRouter,
+  notification: notificationRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,7 +21,8 @@ describe("security matrix", () => {
   test("no mutation inside a workspace is open to viewers", () => {
     // workspace.create is "signed-in": it makes a new workspace for the caller and touches none of theirs.
     // A calendar feed link is the caller's own and only reads the workspace: viewers may subscribe.
-    const ownLinks = ["calendarFeed.create", "calendarFeed.revoke"];
+    // Viewers get notifications too: marking their own read and choosing how they get them changes nothing of the team's.
+    const ownLinks = ["calendarFeed.create", "calendarFeed.revoke", "notification.markRead", "notification.markAllRead", "notification.updatePreferences"];
     const openToViewers = paths.filter((path) => {
       const { access } = sampleFor(path);
       if (ownLinks.includes(path)) return false;

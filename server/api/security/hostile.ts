@@ -90,6 +90,7 @@ const fullInputs: Record<string, (team: Team) => Record<string, unknown>> = {
   "task.column": (team) => ({ ...taskFilterInputs(team), after: "a0", limit: 20 }),
   "task.list": (team) => ({ ...taskFilterInputs(team), sort: "due", direction: "asc", limit: 20, offset: 0 }),
   "task.today": () => ({ timeZone: "Europe/Berlin" }),
+  "notification.list": (team) => ({ cursor: `2026-11-02T09:30:00.123456Z_${team.notification.id}`, limit: 10 }),
   "task.create": (team) => ({ ...taskFieldInputs(team), status: "todo", dependsOnIds: [team.otherTask.id] }),
   "task.update": (team) => taskFieldInputs(team),
   "task.move": () => ({ blockedReason: "Waiting on legal" }),

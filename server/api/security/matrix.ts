@@ -45,6 +45,7 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
     ...own.blackout_dates!.flatMap((blackout) => [String(blackout.id), String(blackout.reason)]),
     ...own.tasks!.flatMap((task) => [String(task.id), String(task.title)]),
     ...own.time_off!.flatMap((away) => [String(away.id), String(away.note)]),
+    ...own.notifications!.flatMap((notification) => [String(notification.id), String(notification.title)]),
   ];
 }
 

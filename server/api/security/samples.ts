@@ -125,6 +125,16 @@ export const samples: Record<string, Sample> = {
   "team.removeSkill": { access: "manager", input: () => ({ skill: "events" }) },
   "assignment.assignTask": { access: "marketer", input: (team) => ({ taskId: team.unassignedTask.id }) },
   "assignment.assignCampaign": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
+  // Everyone reads and changes only their own notifications; the viewer's is the sample (another's is NOT_FOUND).
+  "notification.list": { access: "viewer", input: () => ({}) },
+  "notification.unreadCount": { access: "viewer" },
+  "notification.markRead": { access: "viewer", input: (team) => ({ notificationId: team.notification.id }) },
+  "notification.markAllRead": { access: "viewer" },
+  "notification.preferences": { access: "viewer" },
+  "notification.updatePreferences": {
+    access: "viewer",
+    input: () => ({ channels: [{ kind: "assigned", channel: "email" }], quietHoursStart: "22:00", quietHoursEnd: "07:00", digestHour: 9 }),
+  },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -149,5 +159,6 @@ export const securityGroups = {
   tasks: ["task"],
   plan: ["plan"],
   team: ["team", "assignment"],
+  notifications: ["notification"],
 } as const;
 export type SecurityGroup = keyof typeof securityGroups;

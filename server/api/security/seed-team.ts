@@ -4,6 +4,7 @@ import { createCampaign, createContentItem, createMilestone, createTask, createT
 import { blackoutDates, campaignTemplates, memberships, taskDependencies, timeOff } from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import { inviteMember } from "@/server/services/invitations/invite-member";
+import { notify } from "@/server/services/notifications/notify";
 
 /**
  * A workspace with one member per role, one open invitation (which also put an
@@ -11,7 +12,8 @@ import { inviteMember } from "@/server/services/invitations/invite-member";
  * a milestone and a content item, plus an archived campaign; its own webinar
  * timeline template and a blackout date; three tasks of the campaign, the
  * last waiting on the first; the marketer has a skill and time off, and the
- * campaign an unassigned task that needs it.
+ * campaign an unassigned task that needs it. The viewer has an unread notification
+ * (the lowest role, so every role has one of its own to mark read).
  */
 export async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
@@ -57,7 +59,17 @@ export async function seedTeam(db: Database, name: string) {
     .values({ workspaceId: team.workspace.id, userId: team.marketer.id, startDate: dayFromToday(30), endDate: dayFromToday(31), note: `${name} holiday` })
     .returning();
   const unassignedTask = await createTask(db, { workspaceId: team.workspace.id, campaignId: campaign.id, title: `${name} launch copy`, requiredSkills: ["copywriting"] });
-  return { ...team, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
+  const notificationId = await notify(db, {
+    workspaceId: team.workspace.id,
+    userId: team.viewer.id,
+    kind: "mentioned",
+    actorId: team.manager.id,
+    taskId: task.id,
+    title: `${team.manager.name} mentioned you on “${task.title}”`,
+    link: `/tasks/${task.id}`,
+    dedupeKey: `seed:${team.workspace.id}`,
+  });
+  return { ...team, notification: { id: notificationId! }, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
 }
 export type Team = Awaited<ReturnType<typeof seedTeam>>;
 

@@ -6,9 +6,10 @@ import { instantCursorOf, olderThanCursor } from "@/server/services/shared/insta
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
-type Scope = { workspaceId: string; userId: string };
+/** The reader: a member sees only their own notifications. */
+type Scope = { workspaceId: string; actorId: string };
 
-const inBell = (scope: Scope) => and(eq(notifications.userId, scope.userId), eq(notifications.workspaceId, scope.workspaceId), eq(notifications.inApp, true));
+const inBell = (scope: Scope) => and(eq(notifications.userId, scope.actorId), eq(notifications.workspaceId, scope.workspaceId), eq(notifications.inApp, true));
 
 /**
  * The member's notifications in this workspace, newest first, a page at a time

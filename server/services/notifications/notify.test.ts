@@ -32,8 +32,8 @@ describe("notify", () => {
     expect(id).toEqual(expect.any(String));
     expect(await notify(db, assignment(team, { title: "Said again" }))).toBeNull();
     expect(await rows(db)).toEqual([{ userId: team.marketer.id, kind: "assigned", inApp: true, emailState: "pending" }]);
-    expect(await countUnreadNotifications(db, { workspaceId: team.workspace.id, userId: team.marketer.id })).toBe(1);
-    expect((await listNotifications(db, { workspaceId: team.workspace.id, userId: team.marketer.id })).notifications).toEqual([
+    expect(await countUnreadNotifications(db, { workspaceId: team.workspace.id, actorId: team.marketer.id })).toBe(1);
+    expect((await listNotifications(db, { workspaceId: team.workspace.id, actorId: team.marketer.id })).notifications).toEqual([
       expect.objectContaining({ id, title: "Manager assigned you “Draft the launch email”", link: "/tasks", readAt: null }),
     ]);
   });
@@ -53,7 +53,7 @@ describe("notify", () => {
     await notify(db, assignment(team));
     expect(await notify(db, assignment(team, { kind: "mentioned", dedupeKey: "mention:1" }))).toBeNull();
     expect(await rows(db)).toEqual([{ userId: team.marketer.id, kind: "assigned", inApp: false, emailState: "pending" }]);
-    expect(await countUnreadNotifications(db, { workspaceId: team.workspace.id, userId: team.marketer.id })).toBe(0);
+    expect(await countUnreadNotifications(db, { workspaceId: team.workspace.id, actorId: team.marketer.id })).toBe(0);
   });
 
   test("never tells members of their own doing, nor people who are not (or no longer) members", async ({ db }) => {
@@ -81,8 +81,8 @@ describe("notify", () => {
     await notify(db, assignment(alpha));
     await notify(db, assignment(beta, { userId: alpha.marketer.id, dedupeKey: "beta:1" }));
     await notify(db, assignment(beta, { userId: alpha.marketer.id, dedupeKey: "beta:2" }));
-    expect(await countUnreadNotifications(db, { workspaceId: alpha.workspace.id, userId: alpha.marketer.id })).toBe(1);
-    expect(await countUnreadNotifications(db, { workspaceId: beta.workspace.id, userId: alpha.marketer.id })).toBe(2);
+    expect(await countUnreadNotifications(db, { workspaceId: alpha.workspace.id, actorId: alpha.marketer.id })).toBe(1);
+    expect(await countUnreadNotifications(db, { workspaceId: beta.workspace.id, actorId: alpha.marketer.id })).toBe(2);
   });
 });
 

@@ -1,7 +1,7 @@
 // "Assign automatically" on one task or on every unassigned open task of a
 // campaign: who gets each is decided by chooseAssignees (the rules are there),
 // from one set-based read of the team; the picks are written in one statement,
-// audited and announced to open boards, all in one transaction.
+// audited, announced to open boards and each assignee notified, all in one transaction.
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import { auditLog, campaigns, tasks, users } from "@/db/schema";
@@ -15,6 +15,7 @@ import { weekStartOf } from "@/server/services/team/capacity-weeks";
 import { loadTeamCapacity } from "@/server/services/team/load-team-capacity";
 import { addDays } from "@/server/services/timeline/business-days";
 import { chooseAssignees } from "./choose-assignees";
+import { notifyAssigned } from "./task-notifications";
 
 type Scope = { workspaceId: string; actorId: string; now?: Date };
 
@@ -93,6 +94,12 @@ async function writeAssignments(tx: Transaction, scope: Scope, assigned: Assigne
       jsonb_build_object('assigneeId', picked.assignee_id, 'assignmentReason', picked.reason)
     from jsonb_to_recordset(${picks}::jsonb) as picked (id uuid, assignee_id uuid, reason text, campaign_id uuid)`);
   await publishChange(tx, { workspaceId: scope.workspaceId, topic: "tasks", ids: assigned.map((task) => task.taskId), actorId: scope.actorId });
+  const at = new Date();
+  await notifyAssigned(
+    tx,
+    scope,
+    assigned.map((task) => ({ task: { id: task.taskId, title: task.title, campaignId: locked.get(task.taskId)!.campaignId }, assigneeId: task.assigneeId, at, automatic: true })),
+  );
 }
 
 /** Assigns one unassigned open task to whoever fits best; refuses (CONFLICT) with why when no one does, and changes nothing. */

@@ -8,6 +8,7 @@ import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { publishChange } from "@/server/realtime/publish-change";
 import { findTask } from "./find-task";
 import { mentionedIds } from "./mentions";
+import { notifyMentioned } from "./task-notifications";
 import type { CommentInput } from "./task.schema";
 
 /** Adds a comment; every mention must name a member of the workspace. */
@@ -27,6 +28,7 @@ export async function commentOnTask(db: Database, input: CommentInput & { worksp
     const [comment] = await tx.insert(taskComments).values({ workspaceId, taskId, authorId: actorId, body, mentionedIds: mentioned }).returning();
     await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task.campaignId, action: "commented", after: { commentId: comment!.id, title: task.title } });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
+    await notifyMentioned(tx, input, { task, commentId: comment!.id, mentionedIds: mentioned });
     return comment!;
   });
 }

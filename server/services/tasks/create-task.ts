@@ -11,6 +11,7 @@ import type { CreateTaskInput } from "./task.schema";
 import { addDependencies, assertDependenciesDone } from "./task-dependencies";
 import { dueInstant, dueWarnings } from "./task-due";
 import { bottomPosition } from "./task-positions";
+import { notifyAssigned } from "./task-notifications";
 import { startedStatuses } from "./task-status";
 
 /** Adds a task at the bottom of its column. `warnings` says when it is due before something it waits on. */
@@ -54,6 +55,7 @@ export async function createTask(db: Database, input: CreateTaskInput & { worksp
       after: { ...taskAuditView(task!), ...(dependsOnIds.length ? { dependsOnIds } : {}) },
     });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [task!.id], actorId });
+    if (task!.assigneeId) await notifyAssigned(tx, input, [{ task: task!, assigneeId: task!.assigneeId, at: task!.createdAt }]);
     return { task: task!, warnings: await dueWarnings(tx, { workspaceId, taskId: task!.id, dueAt }) };
   });
 }

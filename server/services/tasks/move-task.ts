@@ -9,6 +9,7 @@ import { publishChange } from "@/server/realtime/publish-change";
 import { findTask, quoted } from "./find-task";
 import type { MoveTaskInput } from "./task.schema";
 import { assertDependenciesDone } from "./task-dependencies";
+import { notifyDependentsReady } from "./task-notifications";
 import { positionAfter } from "./task-positions";
 import { canMove, startedStatuses, taskStatusLabels } from "./task-status";
 
@@ -61,6 +62,7 @@ export async function moveTask(db: Database, input: MoveTaskInput & { workspaceI
       });
     }
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
+    if (statusChanged && task!.status === "done") await notifyDependentsReady(tx, input, { ...task!, completedAt: task!.completedAt! });
     return task!;
   });
 }

@@ -9,6 +9,7 @@ import { assertTaskLinks } from "./assert-task-links";
 import { findTask, taskAuditView } from "./find-task";
 import type { UpdateTaskInput } from "./task.schema";
 import { dueInstant, dueWarnings } from "./task-due";
+import { notifyAssigned } from "./task-notifications";
 
 /**
  * Edits a task's fields (not its column: see moveTask). A person choosing the
@@ -46,6 +47,7 @@ export async function updateTask(db: Database, input: UpdateTaskInput & { worksp
       .returning();
     await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task!.campaignId, action: "updated", before: diff.before, after: diff.after });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
+    if (task!.assigneeId && task!.assigneeId !== current.assigneeId) await notifyAssigned(tx, input, [{ task: task!, assigneeId: task!.assigneeId, at: task!.updatedAt }]);
     return { task: task!, warnings: dueAt !== undefined ? await dueWarnings(tx, { workspaceId, taskId, dueAt: task!.dueAt }) : [] };
   });
 }
