@@ -12,4 +12,18 @@ export const memberInvited = eventType("member/invited", {
   schema: z.object({ workspaceId: z.uuid(), invitationId: z.uuid() }),
 });
 
-export type AppEvent = ReturnType<typeof workspaceCreated.create> | ReturnType<typeof memberInvited.create>;
+/** A task's reminders start again: it got a due date, a new one, a new assignee, or was reopened. Replaces the waiting run. */
+export const taskDueScheduled = eventType("task/due.scheduled", {
+  schema: z.object({ workspaceId: z.uuid(), taskId: z.uuid(), dueAt: z.iso.datetime(), assigneeId: z.uuid().nullable() }),
+});
+
+/** A task's reminders stop: it was done, deleted, or lost its due date. Cancels the waiting run. */
+export const taskRemindersCancelled = eventType("task/reminders.cancelled", {
+  schema: z.object({ workspaceId: z.uuid(), taskId: z.uuid() }),
+});
+
+export type AppEvent =
+  | ReturnType<typeof workspaceCreated.create>
+  | ReturnType<typeof memberInvited.create>
+  | ReturnType<typeof taskDueScheduled.create>
+  | ReturnType<typeof taskRemindersCancelled.create>;

@@ -1,5 +1,6 @@
 // Every function the app serves at /api/inngest.
+import { remindTaskDue } from "./functions/remind-task-due";
 import { sendInvitationEmail } from "./functions/send-invitation-email";
 import { welcomeWorkspace } from "./functions/welcome-workspace";
 
-export const functions = [sendInvitationEmail, welcomeWorkspace];
+export const functions = [sendInvitationEmail, welcomeWorkspace, remindTaskDue];

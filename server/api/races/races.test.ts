@@ -224,7 +224,7 @@ describe.skipIf(!onPostgres)("races on PostgreSQL", () => {
       name: "an admin made a manager while changing the workspace's settings",
       who: "admin",
       to: "manager",
-      call: (caller) => caller.settings.update({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 2 }),
+      call: (caller) => caller.settings.update({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 2, reminderLeadHours: 24, escalationBusinessDays: 2 }),
     },
     {
       name: "a manager made a marketer while adding a blackout date",

@@ -6,7 +6,7 @@ import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
 import { callError, callerFor, fieldErrorsOf } from "@/server/api/test-caller";
 
-const planning = { holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 5, milestoneBufferDays: 2 };
+const planning = { holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 5, milestoneBufferDays: 2, reminderLeadHours: 48, escalationBusinessDays: 3 };
 
 describe("settings router", () => {
   test("get: the planning settings with the countries on offer; an admin's update is kept and recorded", async ({ db }) => {
@@ -14,7 +14,7 @@ describe("settings router", () => {
     const viewer = await callerFor(db, team.viewer);
 
     const initial = await viewer.settings.get();
-    expect(initial).toMatchObject({ holidayCountry: null, timeZone: "UTC", channelDailyLimit: 3, milestoneBufferDays: 0 });
+    expect(initial).toMatchObject({ holidayCountry: null, timeZone: "UTC", channelDailyLimit: 3, milestoneBufferDays: 0, reminderLeadHours: 24, escalationBusinessDays: 2 });
     expect(initial.countries).toContainEqual({ code: "US", name: "United States of America" });
 
     await (await callerFor(db, team.admin)).settings.update({ ...planning, holidayCountry: "de" });
@@ -24,7 +24,7 @@ describe("settings router", () => {
       actorId: team.admin.id,
       entityId: team.workspace.id,
       action: "updated",
-      before: { holidayCountry: null, timeZone: "UTC", channelDailyLimit: 3, milestoneBufferDays: 0 },
+      before: { holidayCountry: null, timeZone: "UTC", channelDailyLimit: 3, milestoneBufferDays: 0, reminderLeadHours: 24, escalationBusinessDays: 2 },
       after: planning,
     });
 
@@ -42,12 +42,23 @@ describe("settings router", () => {
     expect(country.code).toBe("BAD_REQUEST");
     expect(fieldErrorsOf(country)).toEqual({ holidayCountry: ["We have no public holidays for that country. Choose one from the list, or none."] });
 
-    const rest = await callError(admin.settings.update({ holidayCountry: "Germany", timeZone: "Mars/Olympus", channelDailyLimit: 0, milestoneBufferDays: 31 }));
+    const rest = await callError(
+      admin.settings.update({
+        holidayCountry: "Germany",
+        timeZone: "Mars/Olympus",
+        channelDailyLimit: 0,
+        milestoneBufferDays: 31,
+        reminderLeadHours: 0,
+        escalationBusinessDays: 1.5,
+      }),
+    );
     expect(fieldErrorsOf(rest)).toEqual({
       holidayCountry: ["Choose a country from the list"],
       timeZone: ["Choose a time zone from the list, like Europe/Berlin"],
       channelDailyLimit: ["Allow at least 1 item per channel per day"],
       milestoneBufferDays: ["Use a buffer of at most 30 business days"],
+      reminderLeadHours: ["Remind at least 1 hour before"],
+      escalationBusinessDays: ["Enter the business days as a whole number"],
     });
     const high = await callError(admin.settings.update({ ...planning, channelDailyLimit: 51 }));
     expect(fieldErrorsOf(high)).toEqual({ channelDailyLimit: ["Use a limit of at most 50 items per channel per day"] });

@@ -81,7 +81,7 @@ export const samples: Record<string, Sample> = {
   "settings.get": { access: "viewer" },
   "settings.update": {
     access: "admin",
-    input: () => ({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 1 }),
+    input: () => ({ holidayCountry: "DE", timeZone: "Europe/Berlin", channelDailyLimit: 4, milestoneBufferDays: 1, reminderLeadHours: 12, escalationBusinessDays: 3 }),
   },
   "settings.listBlackouts": { access: "viewer" },
   "settings.addBlackout": { access: "manager", input: () => ({ startDate: dayFromToday(40), endDate: dayFromToday(41), reason: "Probe offsite" }) },

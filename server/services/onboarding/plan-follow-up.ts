@@ -1,11 +1,10 @@
 // When the welcome flow's follow-up goes out: two business days after the
 // workspace was created, counted the way its timelines count them (its time zone,
 // weekends and its country's public holidays), at the same time of day.
-import { TZDate } from "@date-fns/tz";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { workspaces } from "@/db/schema";
-import { addBusinessDays } from "@/server/services/timeline/business-days";
+import { addBusinessDaysAt } from "@/server/services/timeline/business-days";
 
 export const FOLLOW_UP_AFTER_BUSINESS_DAYS = 2;
 
@@ -16,9 +15,5 @@ export async function planFollowUp(db: Database, input: { workspaceId: string; c
     .where(eq(workspaces.id, input.workspaceId));
   // A workspace deleted since has no one left to write to; any weekday will do.
   const { timeZone, holidayCountry } = workspace ?? { timeZone: "UTC", holidayCountry: null };
-  const created = new TZDate(input.createdAt.getTime(), timeZone);
-  const createdDay = [created.getFullYear(), created.getMonth() + 1, created.getDate()].map((part) => String(part).padStart(2, "0")).join("-");
-  const [year, month, day] = addBusinessDays(createdDay, FOLLOW_UP_AFTER_BUSINESS_DAYS, holidayCountry).split("-").map(Number) as [number, number, number];
-  const at = new TZDate(year, month - 1, day, created.getHours(), created.getMinutes(), created.getSeconds(), created.getMilliseconds(), timeZone);
-  return new Date(at.getTime());
+  return addBusinessDaysAt(input.createdAt, FOLLOW_UP_AFTER_BUSINESS_DAYS, timeZone, holidayCountry);
 }

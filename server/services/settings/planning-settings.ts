@@ -11,6 +11,8 @@ export async function planningSettings(db: Database, input: { workspaceId: strin
       channelDailyLimit: workspaces.channelDailyLimit,
       milestoneBufferDays: workspaces.milestoneBufferDays,
       skills: workspaces.skills,
+      reminderLeadHours: workspaces.reminderLeadHours,
+      escalationBusinessDays: workspaces.escalationBusinessDays,
     })
     .from(workspaces)
     .where(eq(workspaces.id, input.workspaceId));

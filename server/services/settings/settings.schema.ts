@@ -27,6 +27,20 @@ export const updateSettingsInput = z.object({
     maxMessage: "Use a limit of at most 50 items per channel per day",
   }),
   milestoneBufferDays: bufferDaysField,
+  reminderLeadHours: int({
+    message: "Enter the hours as a whole number",
+    min: 1,
+    minMessage: "Remind at least 1 hour before",
+    max: 168,
+    maxMessage: "Remind at most 168 hours (a week) before",
+  }),
+  escalationBusinessDays: int({
+    message: "Enter the business days as a whole number",
+    min: 1,
+    minMessage: "Escalate after at least 1 business day",
+    max: 20,
+    maxMessage: "Escalate after at most 20 business days",
+  }),
 });
 
 export const addBlackoutInput = z

@@ -2,6 +2,7 @@
 // public holidays of one country are skipped. Days carry no time zone; a
 // holiday is the calendar day it falls on in its country.
 import Holidays from "date-holidays";
+import { TZDate } from "@date-fns/tz";
 
 const DAY_MS = 86_400_000;
 
@@ -91,4 +92,17 @@ export function addBusinessDays(day: string, n: number, country: string | null):
     if (isBusinessDay(current, country)) left--;
   }
   return current;
+}
+
+/**
+ * The instant `n` business days after `at` at the same wall-clock time in
+ * `timeZone`, counting business days as timelines do (weekends and the
+ * country's public holidays skipped).
+ */
+export function addBusinessDaysAt(at: Date, n: number, timeZone: string, country: string | null): Date {
+  const local = new TZDate(at.getTime(), timeZone);
+  const day = [local.getFullYear(), local.getMonth() + 1, local.getDate()].map((part) => String(part).padStart(2, "0")).join("-");
+  const [year, month, date] = addBusinessDays(day, n, country).split("-").map(Number) as [number, number, number];
+  const later = new TZDate(year, month - 1, date, local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds(), timeZone);
+  return new Date(later.getTime());
 }

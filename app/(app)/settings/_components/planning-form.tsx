@@ -11,7 +11,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 
 const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone")];
 
-/** Holiday country, time zone, channel limit and default buffer; admins edit, everyone else reads. */
+/** Holiday country, time zone, channel limit, default buffer and task reminders; admins edit, everyone else reads. */
 export function PlanningForm({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -21,6 +21,8 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [limit, setLimit] = useState(String(settings.channelDailyLimit));
   const [buffer, setBuffer] = useState(String(settings.milestoneBufferDays));
+  const [leadHours, setLeadHours] = useState(String(settings.reminderLeadHours));
+  const [escalationDays, setEscalationDays] = useState(String(settings.escalationBusinessDays));
   const update = useMutation(trpc.settings.update.mutationOptions());
   const errors = update.error ? fieldErrors(update.error) : {};
 
@@ -40,6 +42,8 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
         timeZone,
         channelDailyLimit: Number(limit),
         milestoneBufferDays: Number(buffer),
+        reminderLeadHours: Number(leadHours),
+        escalationBusinessDays: Number(escalationDays),
       });
       confirmAction("Planning settings saved.");
       await queryClient.invalidateQueries(trpc.settings.get.queryFilter());
@@ -112,6 +116,30 @@ export function PlanningForm({ canEdit }: { canEdit: boolean }) {
           disabled={!canEdit}
           errors={errors.milestoneBufferDays}
           hint="Extra days of slack before each milestone of a new campaign"
+        />
+        <TextField
+          label="First task reminder (hours before due)"
+          type="number"
+          min={1}
+          max={168}
+          inputMode="numeric"
+          value={leadHours}
+          onChange={(e) => setLeadHours(e.target.value)}
+          disabled={!canEdit}
+          errors={errors.reminderLeadHours}
+          hint="The assignee is reminded then, an hour before, and when it is due"
+        />
+        <TextField
+          label="Escalate overdue tasks after (business days)"
+          type="number"
+          min={1}
+          max={20}
+          inputMode="numeric"
+          value={escalationDays}
+          onChange={(e) => setEscalationDays(e.target.value)}
+          disabled={!canEdit}
+          errors={errors.escalationBusinessDays}
+          hint="To the campaign's owner, then a business day later to the managers"
         />
         {canEdit && (
           <div className="sm:col-span-2">
