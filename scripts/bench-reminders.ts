@@ -95,8 +95,9 @@ async function main() {
     const team = await seedTeam(db);
     log(`reminder ladder: ${taskCount} tasks, due over ${seconds(windowMs)}; ${changedCount} re-dated and ${completedCount} completed while waiting`);
 
-    // Arming takes about 20 ms per task here (two calls of the function each); the window opens after it with room to spare.
-    const windowStart = Date.now() + Math.max(30_000, taskCount * 30);
+    // Arming takes about 20 ms per task here (two calls of the function each), a change about 10 ms:
+    // the window opens after both, with room to spare.
+    const windowStart = Date.now() + Math.max(45_000, taskCount * 30 + (changedCount + completedCount) * 20);
     const rows = await db
       .insert(tasks)
       .values(
