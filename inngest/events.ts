@@ -22,8 +22,14 @@ export const taskRemindersCancelled = eventType("task/reminders.cancelled", {
   schema: z.object({ workspaceId: z.uuid(), taskId: z.uuid() }),
 });
 
+/** A member has notification emails waiting; one run sends them together (inngest/functions/send-notification-emails.ts). */
+export const notificationEmailQueued = eventType("notification/email.queued", {
+  schema: z.object({ workspaceId: z.uuid(), userId: z.uuid(), batchId: z.uuid() }),
+});
+
 export type AppEvent =
   | ReturnType<typeof workspaceCreated.create>
   | ReturnType<typeof memberInvited.create>
   | ReturnType<typeof taskDueScheduled.create>
-  | ReturnType<typeof taskRemindersCancelled.create>;
+  | ReturnType<typeof taskRemindersCancelled.create>
+  | ReturnType<typeof notificationEmailQueued.create>;

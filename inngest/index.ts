@@ -1,6 +1,7 @@
 // Every function the app serves at /api/inngest.
 import { remindTaskDue } from "./functions/remind-task-due";
 import { sendInvitationEmail } from "./functions/send-invitation-email";
+import { sendNotificationEmails } from "./functions/send-notification-emails";
 import { welcomeWorkspace } from "./functions/welcome-workspace";
 
-export const functions = [sendInvitationEmail, welcomeWorkspace, remindTaskDue];
+export const functions = [sendInvitationEmail, welcomeWorkspace, remindTaskDue, sendNotificationEmails];

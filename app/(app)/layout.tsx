@@ -5,8 +5,10 @@ import { RememberTimeZone } from "@/components/remember-time-zone";
 import { requestViewer } from "@/components/viewer/request-viewer";
 import { ViewerProvider } from "@/components/viewer/viewer-context";
 import { Toaster } from "@/components/ui/toaster";
+import { getQueryClient, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/auth/roles";
 import { AppNav } from "./_components/app-nav";
+import { NotificationBell } from "./_components/notification-bell";
 import { navItems } from "./_components/nav-items";
 import { SidebarMenu } from "./_components/sidebar-menu";
 import { UserPanel } from "./_components/user-panel";
@@ -37,7 +39,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     );
   }
 
-  const workspaces = await myWorkspaces(db, session.user.id);
+  const [workspaces, unread] = await Promise.all([
+    myWorkspaces(db, session.user.id),
+    getQueryClient().fetchQuery(trpc.notification.unreadCount.queryOptions()),
+  ]);
   const visibleNav = navItems.filter((item) => !item.minRole || hasRole(workspace.role, item.minRole));
 
   return (
@@ -52,6 +57,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <aside className="flex flex-col gap-4 border-b border-slate-200 bg-white p-4 md:min-h-screen md:border-b-0 md:border-r">
         <SidebarMenu
+          tools={<NotificationBell userId={session.user.id} initialUnread={unread} />}
           brand={
             <Link href="/" className="flex items-center gap-2 px-1 text-lg font-bold tracking-tight">
               <img src="/icon.svg" alt="" width={24} height={24} />

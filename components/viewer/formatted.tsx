@@ -2,13 +2,19 @@
 
 // Dates, numbers and money written in the viewer's zone and locale, as elements
 // a page can drop in where it used to write text itself.
-import { formatDate, formatDateTime, formatDay, formatDayRange, formatMoney, formatNumber } from "@/server/services/date-time";
+import { formatDate, formatDateTime, formatDay, formatDayRange, formatMoney, formatNumber, formatTime } from "@/server/services/date-time";
 import { useViewer } from "./viewer-context";
 
 /** An instant as a <time> element: "Mi., 9. Dez. 2026, 04:00", or its day only. */
 export function DateTime({ value, dateOnly = false }: { value: Date; dateOnly?: boolean }) {
   const viewer = useViewer();
   return <time dateTime={value.toISOString()}>{dateOnly ? formatDate(viewer, value) : formatDateTime(viewer, value)}</time>;
+}
+
+/** An instant's time of day as a <time> element, for lists already grouped by day: "04:00". */
+export function Time({ value }: { value: Date }) {
+  const viewer = useViewer();
+  return <time dateTime={value.toISOString()}>{formatTime(viewer, value)}</time>;
 }
 
 /** A calendar day ("2026-12-09") as a <time> element: "Mi., 9. Dez. 2026". */

@@ -11,4 +11,3 @@ export * from "./content";
 export * from "./tasks";
 export * from "./event-outbox";
 export * from "./notifications";
-export * from "./digests";

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { WorkspaceMembership } from "@/server/services/workspaces/list-my-workspaces";
 import { confirmRedirect } from "@/components/ui/toaster";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { switchWorkspaceAction } from "../actions";
 
 /** A menu of the person's workspaces; choosing one makes it the active workspace. */
@@ -11,20 +12,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceM
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !container.current?.contains(event.target as Node)) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  useDismiss(open, container, () => setOpen(false));
 
   return (
     <div ref={container} className="relative">

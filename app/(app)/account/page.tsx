@@ -2,14 +2,17 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { createTRPCContext } from "@/server/api/context";
+import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { ChangePasswordForm } from "./_components/change-password-form";
+import { NotificationPreferencesForm } from "./_components/notification-preferences-form";
 import { signOutEverywhereAction } from "./actions";
 
 export const metadata = { title: "Your account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
-  const { session } = await createTRPCContext();
+  const { session, workspace } = await createTRPCContext();
   if (!session) redirect("/sign-in");
+  if (workspace) prefetch(trpc.notification.preferences.queryOptions());
   const passwordChanged = (await searchParams).password === "changed";
 
   return (
@@ -20,6 +23,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Signed in as {session.user.name} ({session.user.email}).
         </p>
       </header>
+
+      {workspace && (
+        // Not a named region: the toasts' live region is already called "Notifications".
+        <section className="space-y-3">
+          <h2 className="text-lg font-semibold">
+            Notifications
+          </h2>
+          <p className="text-sm text-slate-600">For {workspace.name}: where each kind reaches you. Emails come together, at most one every 15 minutes.</p>
+          <HydrateClient>
+            <NotificationPreferencesForm workspaceName={workspace.name} />
+          </HydrateClient>
+        </section>
+      )}
 
       <section aria-labelledby="change-password" className="space-y-3">
         <h2 id="change-password" className="text-lg font-semibold">

@@ -48,6 +48,26 @@ export class EmailSendInProgressError extends Error {
 }
 
 /**
+ * Records an email to send once the caller's transaction commits, in that
+ * transaction: whatever the transaction claims (say, notifications marked as
+ * emailed) and the email exist together or not at all. `sendMail` with the same
+ * message then delivers it, once, however often it is called.
+ */
+export async function recordMail(tx: Database, message: MailMessage, options: Pick<MailOptions, "smtpUrl"> = {}): Promise<void> {
+  const smtpUrl = options.smtpUrl === undefined ? env.SMTP_URL : options.smtpUrl;
+  // "sending" without a claim: the first sendMail claims it at once.
+  await tx
+    .insert(outboxEmails)
+    .values({ ...message, messageId: messageIdOf(message.idempotencyKey), status: smtpUrl ? "sending" : "stored", claimedUntil: null })
+    .onConflictDoNothing({ target: outboxEmails.idempotencyKey });
+}
+
+/** The Message-ID an idempotency key always gets, so a resend is recognisably the same email. */
+function messageIdOf(idempotencyKey: string): string {
+  return `<${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32)}@crescendo.mail>`;
+}
+
+/**
  * Records the email in the outbox and, when SMTP is configured, sends it. One
  * process at a time holds a claim on an unsent email, so two concurrent sends of
  * one key send once; the other throws EmailSendInProgressError rather than
@@ -59,8 +79,7 @@ export async function sendMail(db: Database, message: MailMessage, options: Mail
   const smtpUrl = options.smtpUrl === undefined ? env.SMTP_URL : options.smtpUrl;
   const claimMs = options.claimMs ?? DEFAULT_CLAIM_MS;
   const claim = sql`now() + ${claimMs} * interval '1 millisecond'`;
-  const digest = createHash("sha256").update(message.idempotencyKey).digest("hex").slice(0, 32);
-  const messageId = `<${digest}@crescendo.mail>`;
+  const messageId = messageIdOf(message.idempotencyKey);
 
   const [inserted] = await db
     .insert(outboxEmails)

@@ -8,6 +8,7 @@ import { memberships, notificationPreferences, notifications } from "@/db/schema
 import type { NotificationKind } from "@/db/schema/enum-values";
 import { publishChange } from "@/server/realtime/publish-change";
 import { defaultChannels, sendsEmail, showsInApp } from "./notification-kinds";
+import { scheduleNotificationEmail } from "./schedule-notification-email";
 
 export interface NotifyInput {
   workspaceId: string;
@@ -69,5 +70,6 @@ export async function notify(tx: Database, input: NotifyInput): Promise<string |
     .returning({ id: notifications.id, inApp: notifications.inApp });
   if (!created) return null;
   if (created.inApp) await publishChange(tx, { workspaceId: input.workspaceId, topic: "notifications", ids: [input.userId], actorId: input.actorId });
+  if (email) await scheduleNotificationEmail(tx, { workspaceId: input.workspaceId, userId: input.userId, notificationId: created.id });
   return created.id;
 }
