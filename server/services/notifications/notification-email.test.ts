@@ -49,7 +49,8 @@ describe("notification emails", () => {
     // The step run again finds its own email; another run finds nothing to send.
     expect(await claimNotificationEmail(db, runs[0]!, { smtpUrl: null })).toEqual(email);
     expect(await claimNotificationEmail(db, { ...runs[0]!, eventId: "notification-email-another" }, { smtpUrl: null })).toBeNull();
-    expect(await planNotificationEmail(db, { ...runs[0]!, eventId: "notification-email-another" })).toBeNull();
+    const now = new Date();
+    expect(await planNotificationEmail(db, { ...runs[0]!, eventId: "notification-email-another", now })).toBe(now.toISOString());
     expect(await db.select().from(outboxEmails)).toHaveLength(1);
   });
 
@@ -67,6 +68,16 @@ describe("notification emails", () => {
     const sendAt = Date.parse((await planNotificationEmail(db, second))!);
     expect(sendAt - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(sendAt - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+  });
+
+  test("a run whose notifications went with their task frees the member's schedule for the next one", async ({ db }) => {
+    const team = await createTeam(db);
+    await notify(db, assigned(team, 1));
+    const [run] = await queued(db);
+    await db.delete(notifications).where(eq(notifications.userId, team.marketer.id));
+    expect(await claimNotificationEmail(db, run!, { smtpUrl: null })).toBeNull();
+    await notify(db, assigned(team, 2));
+    expect(await queued(db)).toHaveLength(2);
   });
 
   test("only kinds the member wants by email start a run", async ({ db }) => {

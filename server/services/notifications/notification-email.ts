@@ -42,18 +42,20 @@ async function memberSettings(db: Database, input: NotificationEmailRun) {
 }
 
 /**
- * When this run should send: null when there is nothing to send (already sent
- * by another run, or the member has left). Quiet hours are read in the zone the
- * member's working days are in (their membership's, else the workspace's).
+ * When this run should send. With nothing pending (sent by another run, or gone
+ * with its task) that is now: the claim then finds nothing and, under the row
+ * lock, frees the member's schedule for the next notification. Quiet hours are
+ * read in the zone the member's working days are in (their membership's, else the workspace's).
  */
-export async function planNotificationEmail(db: Database, input: NotificationEmailRun & { now?: Date }): Promise<string | null> {
+export async function planNotificationEmail(db: Database, input: NotificationEmailRun & { now?: Date }): Promise<string> {
+  const now = input.now ?? new Date();
   const member = await memberSettings(db, input);
   const [pending] = await db.select({ first: min(notifications.createdAt) }).from(notifications).where(pendingOf(input));
-  if (!member || !pending?.first) return null;
+  if (!member || !pending?.first) return now.toISOString();
   const [schedule] = await db.select({ lastSentAt: notificationEmailSchedules.lastSentAt }).from(notificationEmailSchedules).where(scheduleOf(input));
   const timeZone = member.memberTimeZone ?? member.workspaceTimeZone;
   const quiet = member.quietHoursStart && member.quietHoursEnd ? { start: member.quietHoursStart, end: member.quietHoursEnd, timeZone } : null;
-  const sendAt = emailSendTime({ firstPendingAt: pending.first, lastSentAt: schedule?.lastSentAt ?? null, now: input.now ?? new Date(), quiet });
+  const sendAt = emailSendTime({ firstPendingAt: pending.first, lastSentAt: schedule?.lastSentAt ?? null, now, quiet });
   await db.update(notificationEmailSchedules).set({ sendAfter: sendAt }).where(and(scheduleOf(input), eq(notificationEmailSchedules.eventId, input.eventId)));
   return sendAt.toISOString();
 }
