@@ -9,6 +9,7 @@ import { generateNKeysBetween } from "fractional-indexing";
 import type { Database } from "./client";
 import { dayFromToday } from "./factories";
 import { memberships, type TaskStatus, taskDependencies, tasks, timeOff } from "./schema";
+import { enqueueReminderChanges } from "@/server/services/reminders/task-reminder-events";
 
 export interface DemoProfile {
   skills: string[];
@@ -95,4 +96,7 @@ export async function seedDemoTasks(db: Database, input: { workspaceId: string; 
       completed_at = v.completed::timestamptz
     from (values ${sql.join(rows, sql`, `)}) as v(id, assignee, status, reason, position, completed)
     where ${tasks.workspaceId} = ${input.workspaceId} and ${tasks.id} = v.id::uuid`);
+  // The plans were generated unassigned and open: their reminders now follow the assignees, and stop for what is done.
+  const seeded = await db.select().from(tasks).where(eq(tasks.workspaceId, input.workspaceId));
+  await db.transaction((tx) => enqueueReminderChanges(tx, seeded.map((task) => ({ before: { ...task, assigneeId: null, status: "todo" as const }, after: task }))));
 }

@@ -11,3 +11,4 @@ export * from "./content";
 export * from "./tasks";
 export * from "./event-outbox";
 export * from "./notifications";
+export * from "./digests";

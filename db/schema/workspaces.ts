@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { defaultSkills, memberRoles } from "./enum-values";
 
@@ -55,6 +55,9 @@ export const memberships = pgTable(
     quietHoursEnd: text(),
     /** The hour (0-23, in their zone) their daily digest goes out. */
     digestHour: integer().notNull().default(8),
+    /** Whether they get the daily "today's work" email, and the weekly summary of the campaigns they own. */
+    dailyDigest: boolean().notNull().default(true),
+    weeklyDigest: boolean().notNull().default(true),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

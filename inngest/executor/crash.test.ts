@@ -178,10 +178,25 @@ describe(`crash: kill -9 while runs are in flight (${onPostgres ? "PostgreSQL" :
       const started = Date.now();
       const timeline: string[] = [];
 
-      // What the app printed tells why runs stall, if they do.
+      // What the app printed, and where the runs that did not finish stand, tell why runs stall, if they do.
       const progress = async (wanted: number, timeoutMs: number) =>
-        waitFor(async () => (await completed()) >= wanted, `${wanted} completed runs`, timeoutMs).catch((error: Error) => {
-          throw new Error(`${error.message} (${lastCompleted} so far); crash-app said:\n${childOutput.join("").slice(-4_000)}`);
+        waitFor(async () => (await completed()) >= wanted, `${wanted} completed runs`, timeoutMs).catch(async (error: Error) => {
+          const stuck = await database
+            .query<Record<string, unknown>>(
+              `select r.id, r.status, r.attempt, r.error,
+                (select json_agg(json_build_object('name', s.name, 'status', s.status, 'attempts', s.attempts, 'stored', s.stored, 'error', s.error->>'message') order by s.created_at)
+                  from workflow_steps s where s.run_id = r.id) as steps,
+                (select json_agg(json_build_object('kind', j.kind, 'step', j.step_id, 'attempt', j.attempt, 'due', j.due_at, 'claimedBy', j.claimed_by, 'claimedUntil', j.claimed_until))
+                  from workflow_jobs j where j.run_id = r.id) as jobs
+              from workflow_runs r where r.function_id = $1 and r.status <> 'completed' limit 5`,
+              functionId,
+            )
+            .catch((readError: unknown) => [{ unreadable: String(readError) }]);
+          const sentCount = await count(`select count(*)::int as n from workflow_events where name = $1`, [crashEvent]).catch(() => -1);
+          throw new Error(
+            `${error.message} (${lastCompleted} so far, ${sentCount} events taken in, ${sent} sent) at ${new Date().toISOString()}; ` +
+              `runs not completed: ${JSON.stringify(stuck)}; crash-app said:\n${childOutput.join("").slice(-4_000)}`,
+          );
         });
 
       child = await startChild();

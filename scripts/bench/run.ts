@@ -1,7 +1,7 @@
 // npm run bench: how fast Crescendo's hot paths are, at a realistic size, so a
 // change can be judged by numbers. Figures are printed, never asserted.
 //
-//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,tasks,assignment,ui,workflows] [--scale=full|small]
+//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,tasks,assignment,ui,workflows,reminders] [--scale=full|small]
 //                            [--seconds=10] [--warmup=3] [--concurrency=4,32] [--keep-build] [--skip-build]
 //                            [--cpu-prof=<dir>]  (the app server's V8 CPU profile, written when it stops)
 //
@@ -29,6 +29,10 @@
 //              light page to read the machine's speed by.
 //   workflows  scripts/bench-workflows.ts as a child process (executor throughput,
 //              timer lateness, duplicate steps: 0), fewer runs at --scale=small.
+//   reminders  scripts/bench-reminders.ts as a child process: 10,000 task reminder
+//              ladders armed, 2,000 tasks re-dated or completed while they wait,
+//              lateness of the reminders (target p99 < 1 s), stale and duplicate
+//              sends (0).
 // A new hot path is a file in suites/ exporting a Suite, listed in `suites` below.
 import { parseArgs } from "node:util";
 import os from "node:os";
@@ -43,12 +47,13 @@ import { assignmentSuite } from "./suites/assignment";
 import { baselineSuite } from "./suites/baseline";
 import { calendarSuite } from "./suites/calendar";
 import { campaignsSuite } from "./suites/campaigns";
+import { remindersSuite } from "./suites/reminders";
 import { uiSuite } from "./suites/ui";
 import { tasksSuite } from "./suites/tasks";
 import { workflowsSuite } from "./suites/workflows";
 
-// In this order: the workflows suite starts its own PostgreSQL, so it runs after the app's is gone.
-const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, tasksSuite, assignmentSuite, uiSuite, workflowsSuite];
+// In this order: the workflows and reminders suites start their own PostgreSQL, so they run after the app's is gone.
+const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, tasksSuite, assignmentSuite, uiSuite, workflowsSuite, remindersSuite];
 
 const { values: args } = parseArgs({
   options: {

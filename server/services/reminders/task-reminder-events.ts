@@ -17,14 +17,22 @@ export interface ReminderFacts {
 
 const reminded = (task: ReminderFacts | null): task is ReminderFacts & { dueAt: Date } => task !== null && task.dueAt !== null && task.status !== "done";
 
-export async function enqueueReminderChange(tx: Database, before: ReminderFacts | null, after: ReminderFacts | null): Promise<void> {
+type Change = { before: ReminderFacts | null; after: ReminderFacts | null };
+
+function eventFor({ before, after }: Change) {
   if (reminded(after)) {
     const unchanged = reminded(before) && before.dueAt.getTime() === after.dueAt.getTime() && before.assigneeId === after.assigneeId;
-    if (unchanged) return;
-    await enqueueEvents(tx, [
-      taskDueScheduled.create({ workspaceId: after.workspaceId, taskId: after.id, dueAt: after.dueAt.toISOString(), assigneeId: after.assigneeId }),
-    ]);
-  } else if (reminded(before)) {
-    await enqueueEvents(tx, [taskRemindersCancelled.create({ workspaceId: before.workspaceId, taskId: before.id })]);
+    if (unchanged) return null;
+    return taskDueScheduled.create({ workspaceId: after.workspaceId, taskId: after.id, dueAt: after.dueAt.toISOString(), assigneeId: after.assigneeId });
   }
+  return reminded(before) ? taskRemindersCancelled.create({ workspaceId: before.workspaceId, taskId: before.id }) : null;
+}
+
+/** The events for many tasks' changes (a generated plan, a batch of assignments), in one write. */
+export async function enqueueReminderChanges(tx: Database, changes: Change[]): Promise<void> {
+  await enqueueEvents(tx, changes.map(eventFor).filter((event) => event !== null));
+}
+
+export async function enqueueReminderChange(tx: Database, before: ReminderFacts | null, after: ReminderFacts | null): Promise<void> {
+  await enqueueReminderChanges(tx, [{ before, after }]);
 }

@@ -16,6 +16,7 @@ import { loadTeamCapacity } from "@/server/services/team/load-team-capacity";
 import { addDays } from "@/server/services/timeline/business-days";
 import { chooseAssignees } from "./choose-assignees";
 import { notifyAssigned } from "./task-notifications";
+import { enqueueReminderChanges } from "@/server/services/reminders/task-reminder-events";
 
 type Scope = { workspaceId: string; actorId: string; now?: Date };
 
@@ -99,6 +100,13 @@ async function writeAssignments(tx: Transaction, scope: Scope, assigned: Assigne
     tx,
     scope,
     assigned.map((task) => ({ task: { id: task.taskId, title: task.title, campaignId: locked.get(task.taskId)!.campaignId }, assigneeId: task.assigneeId, at, automatic: true })),
+  );
+  await enqueueReminderChanges(
+    tx,
+    assigned.map((task) => {
+      const before = { ...locked.get(task.taskId)!, workspaceId: scope.workspaceId };
+      return { before, after: { ...before, assigneeId: task.assigneeId } };
+    }),
   );
 }
 

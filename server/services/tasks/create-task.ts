@@ -12,6 +12,7 @@ import { addDependencies, assertDependenciesDone } from "./task-dependencies";
 import { dueInstant, dueWarnings } from "./task-due";
 import { bottomPosition } from "./task-positions";
 import { notifyAssigned } from "./task-notifications";
+import { enqueueReminderChange } from "@/server/services/reminders/task-reminder-events";
 import { startedStatuses } from "./task-status";
 
 /** Adds a task at the bottom of its column. `warnings` says when it is due before something it waits on. */
@@ -56,6 +57,7 @@ export async function createTask(db: Database, input: CreateTaskInput & { worksp
     });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [task!.id], actorId });
     if (task!.assigneeId) await notifyAssigned(tx, input, [{ task: task!, assigneeId: task!.assigneeId, at: task!.createdAt }]);
+    await enqueueReminderChange(tx, null, task!);
     return { task: task!, warnings: await dueWarnings(tx, { workspaceId, taskId: task!.id, dueAt }) };
   });
 }

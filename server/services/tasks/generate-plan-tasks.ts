@@ -6,6 +6,7 @@ import { planningSettings } from "@/server/services/settings/planning-settings";
 import { findTemplate } from "@/server/services/timeline/find-template";
 import { planTasks } from "@/server/services/timeline/plan-tasks";
 import { bottomPositions } from "./task-positions";
+import { enqueueReminderChanges } from "@/server/services/reminders/task-reminder-events";
 
 // A campaign's work plan from its template, inside the caller's transaction (the
 // caller writes the one audit entry): the tasks at the bottom of the board's
@@ -54,6 +55,7 @@ export async function generatePlanTasks(tx: Database, input: { campaign: Campaig
   );
   if (edges.length > 0) await tx.insert(taskDependencies).values(edges);
   await publishChange(tx, { workspaceId: campaign.workspaceId, topic: "tasks", ids: rows.map((row) => row.id), actorId: input.actorId });
+  await enqueueReminderChanges(tx, rows.map((row) => ({ before: null, after: row })));
   return rows;
 }
 
@@ -67,7 +69,15 @@ export async function generatePlanTasks(tx: Database, input: { campaign: Campaig
 export async function replanTasks(tx: Database, input: { campaign: Campaign; milestones: Milestone[]; actorId: string }) {
   const { campaign } = input;
   const existing = await tx
-    .select({ id: tasks.id, templateKey: tasks.templateKey, status: tasks.status, dueAt: tasks.dueAt, milestoneId: tasks.milestoneId })
+    .select({
+      id: tasks.id,
+      workspaceId: tasks.workspaceId,
+      templateKey: tasks.templateKey,
+      status: tasks.status,
+      dueAt: tasks.dueAt,
+      assigneeId: tasks.assigneeId,
+      milestoneId: tasks.milestoneId,
+    })
     .from(tasks)
     .where(and(eq(tasks.workspaceId, campaign.workspaceId), eq(tasks.campaignId, campaign.id), isNotNull(tasks.templateKey)))
     .orderBy(tasks.id);
@@ -75,6 +85,7 @@ export async function replanTasks(tx: Database, input: { campaign: Campaign; mil
 
   const plannedByKey = new Map((await planFor(tx, campaign, input.milestones)).map((task) => [task.key, task]));
   const changed: string[] = [];
+  const redatedTasks: { before: (typeof existing)[number]; after: (typeof existing)[number] }[] = [];
   let redated = 0;
   for (const task of existing) {
     const planned = plannedByKey.get(task.templateKey!);
@@ -89,8 +100,10 @@ export async function replanTasks(tx: Database, input: { campaign: Campaign; mil
       .where(and(eq(tasks.id, task.id), eq(tasks.workspaceId, campaign.workspaceId)));
     changed.push(task.id);
     if (!done) redated++;
+    redatedTasks.push({ before: task, after: { ...task, dueAt } });
   }
   if (changed.length > 0) await publishChange(tx, { workspaceId: campaign.workspaceId, topic: "tasks", ids: changed, actorId: input.actorId });
+  await enqueueReminderChanges(tx, redatedTasks);
   return { created: 0, redated };
 }
 

@@ -10,6 +10,7 @@ import { findTask, quoted } from "./find-task";
 import type { MoveTaskInput } from "./task.schema";
 import { assertDependenciesDone } from "./task-dependencies";
 import { notifyDependentsReady } from "./task-notifications";
+import { enqueueReminderChange } from "@/server/services/reminders/task-reminder-events";
 import { positionAfter } from "./task-positions";
 import { canMove, startedStatuses, taskStatusLabels } from "./task-status";
 
@@ -63,6 +64,7 @@ export async function moveTask(db: Database, input: MoveTaskInput & { workspaceI
     }
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
     if (statusChanged && task!.status === "done") await notifyDependentsReady(tx, input, { ...task!, completedAt: task!.completedAt! });
+    await enqueueReminderChange(tx, current, task!);
     return task!;
   });
 }

@@ -10,6 +10,7 @@ import { findTask, taskAuditView } from "./find-task";
 import type { UpdateTaskInput } from "./task.schema";
 import { dueInstant, dueWarnings } from "./task-due";
 import { notifyAssigned } from "./task-notifications";
+import { enqueueReminderChange } from "@/server/services/reminders/task-reminder-events";
 
 /**
  * Edits a task's fields (not its column: see moveTask). A person choosing the
@@ -48,6 +49,7 @@ export async function updateTask(db: Database, input: UpdateTaskInput & { worksp
     await recordAudit(tx, { workspaceId, actorId, entityType: "task", entityId: taskId, campaignId: task!.campaignId, action: "updated", before: diff.before, after: diff.after });
     await publishChange(tx, { workspaceId, topic: "tasks", ids: [taskId], actorId });
     if (task!.assigneeId && task!.assigneeId !== current.assigneeId) await notifyAssigned(tx, input, [{ task: task!, assigneeId: task!.assigneeId, at: task!.updatedAt }]);
+    await enqueueReminderChange(tx, current, task!);
     return { task: task!, warnings: dueAt !== undefined ? await dueWarnings(tx, { workspaceId, taskId, dueAt: task!.dueAt }) : [] };
   });
 }

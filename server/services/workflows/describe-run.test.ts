@@ -17,6 +17,7 @@ const facts = (overrides: Partial<RunFacts>): RunFacts => ({
   status: "completed",
   workspaceName: "Acme",
   inviteeEmail: null,
+  taskTitle: null,
   pausedStep: null,
   wakesAt: null,
   ...overrides,
@@ -37,6 +38,11 @@ describe("describeRun", () => {
     expect(describeRun({ ...invitation, status: "failed" }).text).toBe("Invitation email to nia@example.test, failed");
     expect(describeRun({ ...invitation, status: "queued" }).text).toBe("Invitation email to nia@example.test, waiting to start");
     expect(describeRun({ ...invitation, status: "cancelled", inviteeEmail: null }).text).toBe("Invitation email, cancelled");
+    const reminders = facts({ functionId: "remind-task-due", eventName: "task/due.scheduled", taskTitle: "Draft the launch email", status: "sleeping" });
+    expect(runSentence(describeRun({ ...reminders, pausedStep: "wait-for-due-soon", wakesAt: tuesday }), utc)).toBe(
+      "Reminders for “Draft the launch email”, “due soon” reminder sleeping until 2026-12-01 09:00 UTC",
+    );
+    expect(describeRun({ ...reminders, status: "cancelled", taskTitle: null }).text).toBe("Reminders for a deleted task, cancelled");
   });
 
   plainTest("other functions are named with what started them, and a wake time only while paused", () => {

@@ -13,6 +13,8 @@ export interface RunFacts {
   workspaceName: string | null;
   /** The invited address, for runs started by an invitation. */
   inviteeEmail: string | null;
+  /** The task's title, for runs about a task (reminders). */
+  taskTitle: string | null;
   /** The name of the step a sleeping or waiting run is paused at, and when it wakes. */
   pausedStep: string | null;
   wakesAt: Date | null;
@@ -28,6 +30,7 @@ export interface RunSummary {
 const eventLabels: Record<string, string> = {
   "member/invited": "a teammate was invited",
   "workspace/created": "a workspace was created",
+  "task/due.scheduled": "a task's due date was set",
 };
 
 // The app's id (inngest/client.ts), which services may not import.
@@ -45,6 +48,8 @@ function subject(facts: RunFacts): string {
       return facts.inviteeEmail ? `Invitation email to ${facts.inviteeEmail}` : "Invitation email";
     case "welcome-workspace":
       return facts.workspaceName ? `Welcome email for ${facts.workspaceName}` : "Welcome email";
+    case "remind-task-due":
+      return facts.taskTitle ? `Reminders for “${facts.taskTitle}”` : "Reminders for a deleted task";
     default: {
       const trigger = facts.eventName ? (eventLabels[facts.eventName] ?? "an event came in") : null;
       return trigger ? `${facts.functionName}, because ${trigger}` : facts.functionName;
@@ -55,6 +60,12 @@ function subject(facts: RunFacts): string {
 /** What a known paused step is waiting to do, in words; unknown steps say nothing more. */
 const pausedSteps: Record<string, string> = {
   "welcome-workspace/wait-two-business-days": "follow-up",
+  "remind-task-due/wait-for-due-soon": "“due soon” reminder",
+  "remind-task-due/wait-for-due-in-an-hour": "“due in an hour” reminder",
+  "remind-task-due/wait-for-due-now": "“due now” reminder",
+  "remind-task-due/wait-for-overdue": "“overdue” reminder",
+  "remind-task-due/wait-for-escalate-to-owner": "escalation to the campaign owner",
+  "remind-task-due/wait-for-escalate-to-managers": "escalation to the managers",
 };
 
 function state(facts: RunFacts): string {

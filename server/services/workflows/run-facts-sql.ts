@@ -1,18 +1,24 @@
 import { sql } from "drizzle-orm";
-import { invitations, workflowRuns, workflowSteps, workspaces } from "@/db/schema";
+import { invitations, tasks, workflowRuns, workflowSteps, workspaces } from "@/db/schema";
 
 // The columns describeRun needs beside a run's own, as subqueries on workflow_runs
 // (each by primary key or the steps' (run_id, step_id) key, so a page of runs stays cheap).
 
 const invitationId = sql`${workflowRuns.event}->'data'->>'invitationId'`;
+const taskId = sql`${workflowRuns.event}->'data'->>'taskId'`;
+const uuidPattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
 /** The columns to spread into a select from workflow_runs. */
 export const runFactsColumns = {
   workspaceName: sql<string | null>`(select ${workspaces.name} from ${workspaces} where ${workspaces.id} = ${workflowRuns.workspaceId})`,
   // Event data is whatever was sent: only a well-formed id is cast, so odd data reads as "no invitee".
   inviteeEmail: sql<string | null>`(select ${invitations.email} from ${invitations}
-    where ${invitations.id} = case when ${invitationId} ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then (${invitationId})::uuid end
+    where ${invitations.id} = case when ${invitationId} ~* ${uuidPattern} then (${invitationId})::uuid end
       and ${invitations.workspaceId} = ${workflowRuns.workspaceId})`,
+  /** The title of the task a run is about (reminders), while the task exists. */
+  taskTitle: sql<string | null>`(select ${tasks.title} from ${tasks}
+    where ${tasks.id} = case when ${taskId} ~* ${uuidPattern} then (${taskId})::uuid end
+      and ${tasks.workspaceId} = ${workflowRuns.workspaceId})`,
   // By name: the stored step id is the SDK's hash of it.
   pausedStep: sql<string | null>`(select ${workflowSteps.name} from ${workflowSteps}
     where ${workflowSteps.runId} = ${workflowRuns.id} and ${workflowSteps.status} in ('sleeping', 'waiting')

@@ -4,11 +4,15 @@ import { DateTime } from "@/components/viewer/formatted";
 import { useViewer } from "@/components/viewer/viewer-context";
 import type { TaskPriority, TaskStatus } from "@/db/schema/enum-values";
 import { formatDateTime, formatNumber, type Viewer } from "@/server/services/date-time";
+import { type ReminderRung, rungLabels } from "@/server/services/reminders/reminder-ladder";
 import { taskPriorityLabels, taskStatusLabels } from "@/server/services/tasks/task-status";
 import type { TaskOptions } from "../../_components/task-fields";
 import type { TaskView } from "./task-view";
 
 type Entry = TaskView["history"][number];
+
+/** Entries the reminder flow writes, with no person behind them. */
+const isReminder = (action: string) => action === "reminded" || action === "escalated";
 type Values = Record<string, unknown> | null;
 
 const nameIn = (list: { id: string; name: string }[], id: unknown) => list.find((item) => item.id === id)?.name;
@@ -43,6 +47,16 @@ function fieldChange(viewer: Viewer, options: TaskOptions, field: string, value:
   }
 }
 
+const listFormat = (names: string[]) => (names.length <= 1 ? (names[0] ?? "no one") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/** A reminder or escalation the reminder flow sent: "sent the “due soon” reminder to Priya Shah". */
+function reminderSentence(after: Values): string {
+  const rung = after?.rung as ReminderRung | undefined;
+  const recipients = listFormat((after?.recipients as string[] | undefined) ?? []);
+  if (rung === "escalate-to-owner" || rung === "escalate-to-managers") return `escalated it to ${recipients} as overdue`;
+  return `sent the “${rung ? rungLabels[rung] : "reminder"}” reminder to ${recipients}`;
+}
+
 /** An audit entry as a sentence after the person's name. */
 export function describeTaskEntry(viewer: Viewer, options: TaskOptions, entry: { action: string; before: Values; after: Values }): string {
   const { after, before } = entry;
@@ -67,6 +81,9 @@ export function describeTaskEntry(viewer: Viewer, options: TaskOptions, entry: {
       return `made it stop waiting on “${String(before?.dependsOnTitle ?? "another task")}”`;
     case "commented":
       return "commented";
+    case "reminded":
+    case "escalated":
+      return reminderSentence(after);
     default:
       return entry.action.replaceAll("_", " ");
   }
@@ -87,7 +104,7 @@ export function TaskHistory({ history, options }: { history: Entry[]; options: T
           {history.map((entry) => (
             <li key={entry.id} className="border-l-2 border-slate-200 pl-3">
               <p className="text-slate-800">
-                <span className="font-medium">{entry.actorName ?? "Someone"}</span> {describeTaskEntry(viewer, options, entry as { action: string; before: Values; after: Values })}
+                <span className="font-medium">{entry.actorName ?? (isReminder(entry.action) ? "Crescendo" : "Someone")}</span> {describeTaskEntry(viewer, options, entry as { action: string; before: Values; after: Values })}
               </p>
               <p className="text-xs text-slate-500">
                 <DateTime value={entry.createdAt} />
