@@ -109,7 +109,7 @@ describe("notification router", () => {
     const defaults = await marketer.notification.preferences();
     expect(defaults).toMatchObject({ quietHoursStart: null, quietHoursEnd: null, digestHour: 8 });
     expect(defaults.channels.find((c) => c.kind === "assigned")).toEqual({ kind: "assigned", channel: "both", isDefault: true });
-    expect(defaults.channels.find((c) => c.kind === "due_soon")).toEqual({ kind: "due_soon", channel: "in_app", isDefault: true });
+    expect(defaults.channels.find((c) => c.kind === "due_soon")).toEqual({ kind: "due_soon", channel: "both", isDefault: true });
 
     const saved = await marketer.notification.updatePreferences({
       channels: [{ kind: "assigned", channel: "none" }, { kind: "mentioned", channel: "email" }],

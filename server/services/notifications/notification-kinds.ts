@@ -14,11 +14,11 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   dependency_done: "A task you wait on is done",
 };
 
-/** What needs the member's attention also comes by email; what only helps them plan stays in the app. */
+/** What needs the member's attention (a deadline included) also comes by email; what only helps them plan stays in the app. */
 export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   assigned: "both",
   mentioned: "both",
-  due_soon: "in_app",
+  due_soon: "both",
   overdue: "both",
   escalated: "both",
   dependency_done: "in_app",

@@ -18,6 +18,7 @@ const facts = (overrides: Partial<RunFacts>): RunFacts => ({
   workspaceName: "Acme",
   inviteeEmail: null,
   taskTitle: null,
+  memberName: null,
   pausedStep: null,
   wakesAt: null,
   ...overrides,
@@ -43,6 +44,8 @@ describe("describeRun", () => {
       "Reminders for “Draft the launch email”, “due soon” reminder sleeping until 2026-12-01 09:00 UTC",
     );
     expect(describeRun({ ...reminders, status: "cancelled", taskTitle: null }).text).toBe("Reminders for a deleted task, cancelled");
+    const email = facts({ functionId: "send-notification-emails", memberName: "Tom Becker", status: "sleeping", pausedStep: "wait-until-send-time", wakesAt: tuesday });
+    expect(runSentence(describeRun(email), utc)).toBe("Notifications for Tom Becker, email sleeping until 2026-12-01 09:00 UTC");
   });
 
   plainTest("other functions are named with what started them, and a wake time only while paused", () => {

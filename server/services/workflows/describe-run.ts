@@ -15,6 +15,8 @@ export interface RunFacts {
   inviteeEmail: string | null;
   /** The task's title, for runs about a task (reminders). */
   taskTitle: string | null;
+  /** The member's name, for runs about one member (notification emails, digests). */
+  memberName: string | null;
   /** The name of the step a sleeping or waiting run is paused at, and when it wakes. */
   pausedStep: string | null;
   wakesAt: Date | null;
@@ -48,6 +50,8 @@ function subject(facts: RunFacts): string {
       return facts.inviteeEmail ? `Invitation email to ${facts.inviteeEmail}` : "Invitation email";
     case "welcome-workspace":
       return facts.workspaceName ? `Welcome email for ${facts.workspaceName}` : "Welcome email";
+    case "send-notification-emails":
+      return facts.memberName ? `Notifications for ${facts.memberName}` : "Notifications for a former member";
     case "remind-task-due":
       return facts.taskTitle ? `Reminders for “${facts.taskTitle}”` : "Reminders for a deleted task";
     default: {
@@ -60,6 +64,7 @@ function subject(facts: RunFacts): string {
 /** What a known paused step is waiting to do, in words; unknown steps say nothing more. */
 const pausedSteps: Record<string, string> = {
   "welcome-workspace/wait-two-business-days": "follow-up",
+  "send-notification-emails/wait-until-send-time": "email",
   "remind-task-due/wait-for-due-soon": "“due soon” reminder",
   "remind-task-due/wait-for-due-in-an-hour": "“due in an hour” reminder",
   "remind-task-due/wait-for-due-now": "“due now” reminder",

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { invitations, tasks, workflowRuns, workflowSteps, workspaces } from "@/db/schema";
+import { invitations, tasks, users, workflowRuns, workflowSteps, workspaces } from "@/db/schema";
 
 // The columns describeRun needs beside a run's own, as subqueries on workflow_runs
 // (each by primary key or the steps' (run_id, step_id) key, so a page of runs stays cheap).
 
 const invitationId = sql`${workflowRuns.event}->'data'->>'invitationId'`;
 const taskId = sql`${workflowRuns.event}->'data'->>'taskId'`;
+const userId = sql`${workflowRuns.event}->'data'->>'userId'`;
 const uuidPattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
 /** The columns to spread into a select from workflow_runs. */
@@ -15,6 +16,9 @@ export const runFactsColumns = {
   inviteeEmail: sql<string | null>`(select ${invitations.email} from ${invitations}
     where ${invitations.id} = case when ${invitationId} ~* ${uuidPattern} then (${invitationId})::uuid end
       and ${invitations.workspaceId} = ${workflowRuns.workspaceId})`,
+  /** The name of the member a run is about (their notification emails, their digests). */
+  memberName: sql<string | null>`(select ${users.name} from ${users}
+    where ${users.id} = case when ${userId} ~* ${uuidPattern} then (${userId})::uuid end)`,
   /** The title of the task a run is about (reminders), while the task exists. */
   taskTitle: sql<string | null>`(select ${tasks.title} from ${tasks}
     where ${tasks.id} = case when ${taskId} ~* ${uuidPattern} then (${taskId})::uuid end
