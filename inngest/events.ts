@@ -27,9 +27,21 @@ export const notificationEmailQueued = eventType("notification/email.queued", {
   schema: z.object({ workspaceId: z.uuid(), userId: z.uuid(), batchId: z.uuid() }),
 });
 
+/** A member's daily "today's work" email is due for their local date (period "2026-11-30"). The event id is the period's key. */
+export const dailyDigestDue = eventType("digest/daily.due", {
+  schema: z.object({ workspaceId: z.uuid(), userId: z.uuid(), period: z.iso.date() }),
+});
+
+/** A campaign owner's weekly summary is due for an ISO week (period "2026-W49"). The event id is the period's key. */
+export const weeklyDigestDue = eventType("digest/weekly.due", {
+  schema: z.object({ workspaceId: z.uuid(), userId: z.uuid(), period: z.string().regex(/^\d{4}-W\d{2}$/) }),
+});
+
 export type AppEvent =
   | ReturnType<typeof workspaceCreated.create>
   | ReturnType<typeof memberInvited.create>
   | ReturnType<typeof taskDueScheduled.create>
   | ReturnType<typeof taskRemindersCancelled.create>
-  | ReturnType<typeof notificationEmailQueued.create>;
+  | ReturnType<typeof notificationEmailQueued.create>
+  | ReturnType<typeof dailyDigestDue.create>
+  | ReturnType<typeof weeklyDigestDue.create>;
