@@ -48,6 +48,14 @@ describe("describeRun", () => {
     expect(runSentence(describeRun(email), utc)).toBe("Notifications for Tom Becker, email sleeping until 2026-12-01 09:00 UTC");
   });
 
+  plainTest("digest runs say which digest, in which workspace, and how they ended", () => {
+    const daily = facts({ functionId: "crescendo-send-daily-digest", functionName: "Send a daily digest", eventName: "digest/daily.due" });
+    expect(describeRun(daily).text).toBe("Today's work email in Acme, done");
+    expect(describeRun({ ...daily, workspaceName: null, status: "queued" }).text).toBe("Today's work email, waiting to start");
+    expect(describeRun({ ...daily, functionId: "crescendo-send-weekly-digest", status: "failed" }).text).toBe("Weekly campaign summary in Acme, failed");
+    expect(describeRun({ ...daily, functionId: "crescendo-find-due-digests", workspaceName: null, status: "running" }).text).toBe("Looking for digests that are due, running now");
+  });
+
   plainTest("other functions are named with what started them, and a wake time only while paused", () => {
     expect(describeRun(facts({ functionId: "tidy-up", functionName: "Tidy up", eventName: "member/invited", status: "running" }))).toEqual({
       text: "Tidy up, because a teammate was invited, running now",

@@ -54,6 +54,12 @@ function subject(facts: RunFacts): string {
       return facts.memberName ? `Notifications for ${facts.memberName}` : "Notifications for a former member";
     case "remind-task-due":
       return facts.taskTitle ? `Reminders for “${facts.taskTitle}”` : "Reminders for a deleted task";
+    case "find-due-digests":
+      return "Looking for digests that are due";
+    case "send-daily-digest":
+      return facts.workspaceName ? `Today's work email in ${facts.workspaceName}` : "Today's work email";
+    case "send-weekly-digest":
+      return facts.workspaceName ? `Weekly campaign summary in ${facts.workspaceName}` : "Weekly campaign summary";
     default: {
       const trigger = facts.eventName ? (eventLabels[facts.eventName] ?? "an event came in") : null;
       return trigger ? `${facts.functionName}, because ${trigger}` : facts.functionName;
