@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, inject } from "vitest";
 import type { Database } from "@/db";
-import { createTeam } from "@/db/factories";
-import { eventOutbox, memberships, notificationPreferences, notifications, outboxEmails } from "@/db/schema";
+import { createTask, createTeam } from "@/db/factories";
+import { eventOutbox, memberships, notificationPreferences, notifications, outboxEmails, tasks } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { claimNotificationEmail, type NotificationEmailRun, planNotificationEmail } from "./notification-email";
 import { notify, type NotifyInput } from "./notify";
@@ -52,6 +52,43 @@ describe("notification emails", () => {
     const now = new Date();
     expect(await planNotificationEmail(db, { ...runs[0]!, eventId: "notification-email-another", now })).toBe(now.toISOString());
     expect(await db.select().from(outboxEmails)).toHaveLength(1);
+  });
+
+  test("what went stale while the email waited is left out: read in the app, or a reminder of a task done since", async ({ db }) => {
+    const team = await createTeam(db, { name: "Alpha" });
+    const [open, finished] = await Promise.all(["Open task", "Finished task"].map((title) => createTask(db, { workspaceId: team.workspace.id, title, assigneeId: team.marketer.id })));
+    const reminder = (task: { id: string; title: string }): NotifyInput => ({
+      workspaceId: team.workspace.id,
+      userId: team.marketer.id,
+      kind: "due_soon",
+      actorId: null,
+      taskId: task.id,
+      title: `“${task.title}” is due soon`,
+      link: `/tasks/${task.id}`,
+      dedupeKey: `reminder:${task.id}`,
+    });
+    await notify(db, reminder(open!));
+    await notify(db, reminder(finished!));
+    await notify(db, assigned(team, 1));
+    await notify(db, assigned(team, 2));
+    await db.update(tasks).set({ status: "done" }).where(eq(tasks.id, finished!.id));
+    await db.update(notifications).set({ readAt: new Date() }).where(eq(notifications.dedupeKey, `assigned:${team.workspace.id}:2`));
+    const [run] = await queued(db);
+    await age(db);
+
+    const email = await claimNotificationEmail(db, run!, { smtpUrl: null });
+    expect(email!.subject).toBe("2 new notifications in Alpha");
+    expect(email!.text).toContain("“Open task” is due soon");
+    expect(email!.text).toContain("Manager assigned you “Task 1”");
+    expect(email!.text).not.toContain("Finished task");
+    expect(email!.text).not.toContain("Task 2");
+    const states = await db.select({ title: notifications.title, state: notifications.emailState }).from(notifications).orderBy(notifications.title);
+    expect(states).toEqual([
+      { title: "Manager assigned you “Task 1”", state: "sent" },
+      { title: "Manager assigned you “Task 2”", state: "none" },
+      { title: "“Finished task” is due soon", state: "none" },
+      { title: "“Open task” is due soon", state: "sent" },
+    ]);
   });
 
   test("a notification after the claim starts the next run, which waits 15 minutes after the last email", async ({ db }) => {

@@ -3,9 +3,10 @@
 // time, claim what is pending and record the one email that lists it.
 import { and, asc, eq, inArray, min, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { memberships, notificationEmailSchedules, notifications, outboxEmails, users, workspaces } from "@/db/schema";
+import { memberships, notificationEmailSchedules, notifications, outboxEmails, tasks, users, workspaces } from "@/db/schema";
 import { appUrl } from "@/server/env";
 import { formatDateTime, resolveViewer } from "@/server/services/date-time";
+import type { NotificationKind } from "@/db/schema/enum-values";
 import { type MailMessage, type MailOptions, recordMail } from "@/server/services/mail/send-mail";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { emailSendTime } from "./email-send-time";
@@ -21,6 +22,8 @@ const mine = (input: NotificationEmailRun) => and(eq(notifications.workspaceId, 
 const pendingOf = (input: NotificationEmailRun) => and(mine(input), eq(notifications.emailState, "pending"));
 const scheduleOf = (input: NotificationEmailRun) => and(eq(notificationEmailSchedules.workspaceId, input.workspaceId), eq(notificationEmailSchedules.userId, input.userId));
 const idempotencyKey = (input: NotificationEmailRun) => `notification-email:${input.eventId}`;
+/** Kinds that remind of a task's deadline: once the task is done, their email would be stale. */
+const staleWhenDone = new Set<NotificationKind>(["due_soon", "overdue", "escalated"]);
 
 async function memberSettings(db: Database, input: NotificationEmailRun) {
   const [member] = await db
@@ -66,7 +69,8 @@ export async function planNotificationEmail(db: Database, input: NotificationEma
  * The member's schedule row is locked first (as notify's upsert locks it), so a
  * notification committed before this claim is in the email, and one after it
  * starts the next run. Rows another run holds are skipped (SKIP LOCKED), never
- * sent twice. Run again (a retried step), it finds the email it recorded and
+ * sent twice. What went stale while it waited (read in the app, or a reminder of
+ * a task done since) is left out and no longer pending. Run again (a retried step), it finds the email it recorded and
  * returns that, so the send step still gets it; null when there is nothing.
  */
 export async function claimNotificationEmail(db: Database, input: NotificationEmailRun, mail: Pick<MailOptions, "smtpUrl"> = {}): Promise<MailMessage | null> {
@@ -76,14 +80,32 @@ export async function claimNotificationEmail(db: Database, input: NotificationEm
     if (recorded) return { workspaceId: recorded.workspaceId, to: recorded.to, subject: recorded.subject, text: recorded.text, idempotencyKey: recorded.idempotencyKey };
 
     const member = await memberSettings(tx, input);
-    const claimed = member
+    const pending = member
       ? await tx
-          .select({ id: notifications.id, title: notifications.title, link: notifications.link, createdAt: notifications.createdAt })
+          .select({
+            id: notifications.id,
+            kind: notifications.kind,
+            title: notifications.title,
+            link: notifications.link,
+            createdAt: notifications.createdAt,
+            readAt: notifications.readAt,
+            taskStatus: tasks.status,
+          })
           .from(notifications)
+          .leftJoin(tasks, eq(tasks.id, notifications.taskId))
           .where(pendingOf(input))
           .orderBy(asc(notifications.createdAt), asc(notifications.id))
-          .for("update", { skipLocked: true })
+          .for("update", { of: notifications, skipLocked: true })
       : [];
+    // Nothing stale goes out: what the member already read in the app, and reminders of tasks done since.
+    const stale = pending.filter((row) => row.readAt !== null || (staleWhenDone.has(row.kind) && row.taskStatus === "done"));
+    if (stale.length > 0) {
+      await tx
+        .update(notifications)
+        .set({ emailState: "none" })
+        .where(inArray(notifications.id, stale.map((row) => row.id)));
+    }
+    const claimed = pending.filter((row) => !stale.includes(row));
     // This run is done with the member either way: the next notification starts the next run.
     await tx
       .update(notificationEmailSchedules)
