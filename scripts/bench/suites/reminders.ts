@@ -2,11 +2,8 @@
 // child process on its own throwaway PostgreSQL: time to arm 10,000 reminder
 // runs, lateness of the reminders against their due times, and no stale or
 // duplicate sends after 2,000 tasks change while they wait.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { runBenchScript } from "../child-script";
 import type { Suite, SummaryRow } from "../suite";
-
-const tsxCli = createRequire(__filename).resolve("tsx/cli");
 
 export const remindersSuite: Suite = {
   name: "reminders",
@@ -14,16 +11,7 @@ export const remindersSuite: Suite = {
   async run(context) {
     // Full scale is bench-reminders' own default (10,000 tasks due over 5 minutes: about 10 minutes in all).
     const args = context.scale === "small" ? ["--tasks=1000", "--changed=100", "--completed=100", "--window=60"] : [];
-    const child = spawn(process.execPath, [tsxCli, "scripts/bench-reminders.ts", ...args], { stdio: ["ignore", "pipe", "inherit"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      process.stdout.write(chunk);
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once("error", reject);
-      child.once("exit", resolve);
-    });
+    const { output, code } = await runBenchScript("scripts/bench-reminders.ts", args);
     const rows: SummaryRow[] = [];
     const row = (measure: string, result: string | undefined, target = "", verdict = "") => {
       if (result) rows.push({ suite: "reminders", measure, result, target, verdict });

@@ -2,11 +2,8 @@
 // child process on its own throwaway PostgreSQL. Its report is passed through
 // as it comes and its headline figures folded into the summary: runs/s with one
 // and two app instances, and each one's CPU per run (SDK, executor, PostgreSQL).
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { runBenchScript } from "../child-script";
 import type { Suite, SummaryRow } from "../suite";
-
-const tsxCli = createRequire(__filename).resolve("tsx/cli");
 
 export const workflowsSuite: Suite = {
   name: "workflows",
@@ -14,16 +11,7 @@ export const workflowsSuite: Suite = {
   async run(context) {
     // Full scale is bench-workflows' own default (10,000 runs with one instance, then with two: about 10 minutes).
     const args = context.scale === "small" ? ["--runs=1000", "--sleepers=200"] : [];
-    const child = spawn(process.execPath, [tsxCli, "scripts/bench-workflows.ts", ...args], { stdio: ["ignore", "pipe", "inherit"] });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      process.stdout.write(chunk);
-    });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once("error", reject);
-      child.once("exit", resolve);
-    });
+    const { output, code } = await runBenchScript("scripts/bench-workflows.ts", args);
     const rows: SummaryRow[] = [];
     const row = (measure: string, result: string | undefined, target = "", verdict = "") => {
       if (result) rows.push({ suite: "workflows", measure, result, target, verdict });
