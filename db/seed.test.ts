@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
-import { auditLog, campaigns, contentItems, memberships, milestones, tasks, timeOff, users, workspaces } from "./schema";
+import { auditLog, campaigns, contentItems, memberships, milestones, outboxEmails, tasks, timeOff, users, workspaces } from "./schema";
 import { DEMO_WORKSPACE, seedDemo } from "./seed";
 import { test } from "./test-db";
 import { snapshotDatabase } from "./test-snapshot";
@@ -64,6 +64,13 @@ describe("seedDemo", () => {
     expect(team.filter((m) => m.skills.length > 0).length).toBeGreaterThanOrEqual(5);
     const away = await db.select().from(timeOff).where(eq(timeOff.workspaceId, acme!.id));
     expect(away).toHaveLength(1);
+  });
+
+  test("the outbox holds today's digests: someone's work for the day and an active campaign owner's weekly summary", async ({ db }) => {
+    await seedDemo(db);
+    const keys = (await db.select({ key: outboxEmails.idempotencyKey }).from(outboxEmails)).map((row) => row.key);
+    expect(keys.some((key) => key.startsWith("digest:daily:"))).toBe(true);
+    expect(keys.some((key) => key.startsWith("digest:weekly:"))).toBe(true);
   });
 
   test("running it twice changes nothing", async ({ db }) => {

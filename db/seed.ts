@@ -5,6 +5,7 @@ import type { Database } from "./client";
 import { addMember, createUser, createWorkspace } from "./factories";
 import { users } from "./schema";
 import { seedDemoCampaigns } from "./seed-campaigns";
+import { seedDemoDigests } from "./seed-digests";
 import { seedDemoTasks } from "./seed-tasks";
 import type { MemberRole } from "./schema/workspaces";
 
@@ -42,6 +43,7 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean }> {
     await seedDemoCampaigns(tx, { workspaceId: acme.id, people: acmePeople });
     await seedDemoTasks(tx, { workspaceId: acme.id, people: acmePeople });
   });
+  await seedDemoDigests(db, { workspaceId: acme.id });
   // A second workspace, joined later (so Acme Marketing stays everyone's first), to show switching.
   await db.transaction(async (tx) => {
     const events = await createWorkspace(tx, { name: "Acme Events" });

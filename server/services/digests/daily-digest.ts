@@ -55,9 +55,11 @@ export async function composeDailyDigest(tx: Database, recipient: DigestRecipien
 
   const base = appUrl();
   const link = (id: string) => `${base}/tasks/${id}`;
-  const dueToday = mine.filter((task) => task.dueAt && task.dueAt >= dayStart && task.dueAt < dayEnd);
-  const overdue = mine.filter((task) => task.dueAt && task.dueAt < dayStart);
+  // A blocked task is listed once, under Blocked, with its reason.
   const blocked = mine.filter((task) => task.status === "blocked");
+  const unblocked = mine.filter((task) => task.status !== "blocked");
+  const dueToday = unblocked.filter((task) => task.dueAt && task.dueAt >= dayStart && task.dueAt < dayEnd);
+  const overdue = unblocked.filter((task) => task.dueAt && task.dueAt < dayStart);
   // One line per waiting task, naming every task of the member's it waits on.
   const waitingByTask = new Map<string, { title: string; assignee: string; waitsOn: string[] }>();
   for (const row of waiting) {

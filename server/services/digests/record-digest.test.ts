@@ -20,7 +20,8 @@ describe("recordDigest", () => {
     const mine = { workspaceId: ws, assigneeId: team.marketer.id };
     const today = await createTask(db, { ...mine, title: "Draft the launch email", dueAt: new Date("2026-11-30T15:00:00Z") });
     const late = await createTask(db, { ...mine, title: "Book the venue", dueAt: new Date("2026-11-27T17:00:00Z") });
-    const stuck = await createTask(db, { ...mine, title: "Approve the copy", status: "blocked", blockedReason: "Waiting for legal", dueAt: new Date("2026-12-10T17:00:00Z") });
+    // Blocked and overdue: listed once, under Blocked.
+    const stuck = await createTask(db, { ...mine, title: "Approve the copy", status: "blocked", blockedReason: "Waiting for legal", dueAt: new Date("2026-11-20T17:00:00Z") });
     await createTask(db, { ...mine, title: "Already done", status: "done", dueAt: new Date("2026-11-30T09:00:00Z") });
     await createTask(db, { ...mine, title: "Due tomorrow", dueAt: new Date("2026-12-01T09:00:00Z") });
     const waits = await createTask(db, { workspaceId: ws, assigneeId: team.admin.id, title: "Send the newsletter" });

@@ -2,6 +2,7 @@
 // campaign they own: tasks done last week and open now, milestones due last week
 // that were hit or missed, and content scheduled for the week ahead. Weeks are
 // Monday to Sunday in the owner's days; null when no campaign has anything to say.
+import { TZDate } from "@date-fns/tz";
 import { addDays, format, parse } from "date-fns";
 import { and, asc, count, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
@@ -16,6 +17,11 @@ import { type DigestBlock, digestText } from "./digest-text";
 /** The Monday of an ISO week ("2026-W49" -> "2026-11-30"). */
 export function mondayOf(week: string): string {
   return format(parse(week, "RRRR-'W'II", new Date(2000, 0, 1)), "yyyy-MM-dd");
+}
+
+/** The ISO week an instant falls in for a zone ("2026-W49"), as the search for due digests names it. */
+export function isoWeekIn(timeZone: string, now: Date = new Date()): string {
+  return format(new TZDate(now.getTime(), timeZone), "RRRR-'W'II");
 }
 
 const shiftDays = (day: string, days: number) => format(addDays(parse(day, "yyyy-MM-dd", new Date(2000, 0, 1)), days), "yyyy-MM-dd");
