@@ -7,9 +7,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, inject } from "vitest";
 import type { Database } from "@/db";
 import { createTask, createTeam } from "@/db/factories";
-import { digests, memberships, outboxEmails, workflowJobs, workflowRuns } from "@/db/schema";
+import { digests, eventOutbox, memberships, outboxEmails, workflowJobs, workflowRuns } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { todayIn } from "@/server/services/date-time";
+import { enqueueDueDigests } from "@/server/services/digests/enqueue-due-digests";
 import { startSmtpServer, type TestSmtpServer } from "@/server/services/mail/test-smtp-server";
 import type { WorkflowExecutor } from "../executor/executor";
 import { type ServeApp, startServeApp } from "../executor/testing/serve-app";
@@ -150,5 +151,17 @@ describe.skipIf(!onPostgres)("digests raced on PostgreSQL", () => {
     }
     const failed = await db.select().from(workflowRuns).where(eq(workflowRuns.status, "failed"));
     expect(failed).toEqual([]);
+  });
+
+  test("two instances' searches for due digests at once write each member's period once, and one email goes out", async ({ db }) => {
+    const team = await dueTeam(db);
+    const { settle } = await start(db);
+    const searches = await Promise.all([enqueueDueDigests(db), enqueueDueDigests(db), enqueueDueDigests(db)]);
+    // Each search finds all four members; the outbox keeps one event per member and period.
+    expect(searches.map((found) => found.daily)).toEqual([4, 4, 4]);
+    expect(await db.select({ id: eventOutbox.id }).from(eventOutbox).where(eq(eventOutbox.name, "digest/daily.due"))).toHaveLength(4);
+    await settle();
+    expect(await db.select().from(workflowRuns).where(eq(workflowRuns.functionId, dailyId))).toHaveLength(4);
+    expect(received(team.marketer.email)).toHaveLength(1);
   });
 });
