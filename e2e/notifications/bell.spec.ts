@@ -21,6 +21,10 @@ test("a manager assigns a task to a marketer: the bell shows it live, it is mark
   await marketer.getByRole("button", { name: "Accept and join" }).click();
   await expect(marketer.getByRole("heading", { name: "Welcome, Theo" })).toBeVisible();
   await expect(bell(marketer)).toHaveAccessibleName("Notifications");
+  await bell(marketer).click();
+  await expect(marketer.getByText("You're all caught up")).toBeVisible();
+  await expectAccessible(marketer);
+  await bell(marketer).click();
 
   const members = await trpc<{ userId: string; email: string }[]>(page, "member.list", undefined, "query");
   const theo = members.find((member) => member.email === email)!;
@@ -69,6 +73,10 @@ test("a manager assigns a task to a marketer: the bell shows it live, it is mark
   await form.getByRole("button", { name: "Save notification preferences" }).click();
   await expectToast(marketer, "Notification preferences saved.");
   await expectAccessible(marketer);
+  await marketer.setViewportSize({ width: 375, height: 812 });
+  await marketer.screenshot({ path: testInfo.outputPath("preferences-phone.png"), fullPage: true });
+  expect(await marketer.evaluate(() => document.documentElement.scrollWidth), "nothing wider than the phone").toBeLessThanOrEqual(375);
+  await marketer.setViewportSize({ width: 1280, height: 800 });
 
   const second = `Book the webinar room ${tag}`;
   await trpc(page, "task.create", { title: second, assigneeId: theo.userId });

@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, inject } from "vitest";
 import type { Database } from "@/db";
 import { addMember, createTask, createTeam, createUser } from "@/db/factories";
-import { memberships, notificationPreferences, notifications, tasks } from "@/db/schema";
+import { eventOutbox, memberships, notificationPreferences, notifications, tasks } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { countUnreadNotifications, listNotifications } from "./list-notifications";
-import { notify, type NotifyInput } from "./notify";
+import { notify, notifyMany, type NotifyInput } from "./notify";
 
 type Team = Awaited<ReturnType<typeof createTeam>>;
 
@@ -83,6 +83,26 @@ describe("notify", () => {
     await notify(db, assignment(beta, { userId: alpha.marketer.id, dedupeKey: "beta:2" }));
     expect(await countUnreadNotifications(db, { workspaceId: alpha.workspace.id, actorId: alpha.marketer.id })).toBe(1);
     expect(await countUnreadNotifications(db, { workspaceId: beta.workspace.id, actorId: alpha.marketer.id })).toBe(2);
+  });
+});
+
+describe("notifyMany", () => {
+  test("a batch follows each member's preference, skips the actor and outsiders, and starts one email run per member", async ({ db }) => {
+    const team = await createTeam(db);
+    const outsider = await createUser(db);
+    await db.insert(notificationPreferences).values({ workspaceId: team.workspace.id, userId: team.admin.id, kind: "assigned", channel: "in_app" });
+    const created = await notifyMany(db, [
+      assignment(team, { dedupeKey: "b:1" }),
+      assignment(team, { dedupeKey: "b:2" }),
+      assignment(team, { dedupeKey: "b:3", userId: team.admin.id }),
+      assignment(team, { dedupeKey: "b:4", userId: team.manager.id }),
+      assignment(team, { dedupeKey: "b:5", userId: outsider.id }),
+    ]);
+    expect(created.map((row) => row.dedupeKey).sort()).toEqual(["b:1", "b:2", "b:3"]);
+    expect(await notifyMany(db, [assignment(team, { dedupeKey: "b:1" })])).toEqual([]);
+    expect(await rows(db)).toHaveLength(3);
+    const events = await db.select({ data: eventOutbox.data }).from(eventOutbox);
+    expect(events.map((event) => event.data.userId)).toEqual([team.marketer.id]);
   });
 });
 

@@ -16,13 +16,23 @@ const STALE_AFTER = sql`interval '1 hour'`;
 /** The id of the event (and so of the run) that sends the batch a notification started. */
 export const notificationEmailEventId = (batchId: string) => `notification-email-${batchId}`;
 
-export async function scheduleNotificationEmail(tx: Database, input: { workspaceId: string; userId: string; notificationId: string }) {
-  const eventId = notificationEmailEventId(input.notificationId);
+type Pending = { workspaceId: string; userId: string; notificationId: string };
+
+/**
+ * For each member with a new pending notification (the first one of each names
+ * the batch), starts their run unless one waits. One upsert for all of them, in
+ * member order, so two batches lock the same rows in the same order.
+ */
+export async function scheduleNotificationEmails(tx: Database, pending: Pending[]) {
+  const firstOfEach = new Map<string, Pending>();
+  for (const item of pending) if (!firstOfEach.has(`${item.workspaceId}:${item.userId}`)) firstOfEach.set(`${item.workspaceId}:${item.userId}`, item);
+  const batches = [...firstOfEach.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  if (batches.length === 0) return;
   const s = notificationEmailSchedules;
   const takeOver = sql`${s.eventId} is null or ${s.sendAfter} < now() - ${STALE_AFTER}`;
-  const [row] = await tx
+  const rows = await tx
     .insert(s)
-    .values({ workspaceId: input.workspaceId, userId: input.userId, eventId, sendAfter: sql`now()` })
+    .values(batches.map((batch) => ({ workspaceId: batch.workspaceId, userId: batch.userId, eventId: notificationEmailEventId(batch.notificationId), sendAfter: sql`now()` })))
     .onConflictDoUpdate({
       target: [s.workspaceId, s.userId],
       set: {
@@ -31,6 +41,11 @@ export async function scheduleNotificationEmail(tx: Database, input: { workspace
       },
     })
     .returning({ eventId: s.eventId });
-  if (row?.eventId !== eventId) return;
-  await enqueueEvents(tx, [notificationEmailQueued.create({ workspaceId: input.workspaceId, userId: input.userId, batchId: input.notificationId }, { id: eventId })]);
+  const started = new Set(rows.map((row) => row.eventId));
+  const events = batches
+    .filter((batch) => started.has(notificationEmailEventId(batch.notificationId)))
+    .map((batch) =>
+      notificationEmailQueued.create({ workspaceId: batch.workspaceId, userId: batch.userId, batchId: batch.notificationId }, { id: notificationEmailEventId(batch.notificationId) }),
+    );
+  await enqueueEvents(tx, events);
 }

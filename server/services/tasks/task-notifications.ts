@@ -5,7 +5,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { taskDependencies, tasks, users } from "@/db/schema";
-import { notify } from "@/server/services/notifications/notify";
+import { notifyMany } from "@/server/services/notifications/notify";
 import { quoted } from "./find-task";
 
 type Scope = { workspaceId: string; actorId: string };
@@ -25,38 +25,40 @@ async function nameOf(tx: Database, userId: string): Promise<string> {
 export async function notifyAssigned(tx: Database, scope: Scope, assignments: { task: TaskRef; assigneeId: string; at: Date; automatic?: boolean }[]) {
   if (assignments.length === 0) return;
   const actor = await nameOf(tx, scope.actorId);
-  for (const { task, assigneeId, at, automatic } of assignments) {
-    await notify(tx, {
+  await notifyMany(
+    tx,
+    assignments.map(({ task, assigneeId, at, automatic }) => ({
       workspaceId: scope.workspaceId,
       userId: assigneeId,
-      kind: "assigned",
+      kind: "assigned" as const,
       actorId: scope.actorId,
       taskId: task.id,
       campaignId: task.campaignId,
       title: automatic ? `${quoted(task.title)} was assigned to you automatically by ${actor}` : `${actor} assigned you ${quoted(task.title)}`,
       link: taskLink(task.id),
       dedupeKey: `assigned:${task.id}:${assigneeId}:${at.toISOString()}`,
-    });
-  }
+    })),
+  );
 }
 
 /** Tells each member a comment mentions (the author mentioning themself is no news). */
 export async function notifyMentioned(tx: Database, scope: Scope, input: { task: TaskRef; commentId: string; mentionedIds: string[] }) {
   if (input.mentionedIds.length === 0) return;
   const actor = await nameOf(tx, scope.actorId);
-  for (const userId of input.mentionedIds) {
-    await notify(tx, {
+  await notifyMany(
+    tx,
+    input.mentionedIds.map((userId) => ({
       workspaceId: scope.workspaceId,
       userId,
-      kind: "mentioned",
+      kind: "mentioned" as const,
       actorId: scope.actorId,
       taskId: input.task.id,
       campaignId: input.task.campaignId,
       title: `${actor} mentioned you on ${quoted(input.task.title)}`,
       link: taskLink(input.task.id),
       dedupeKey: `mentioned:${input.commentId}:${userId}`,
-    });
-  }
+    })),
+  );
 }
 
 /**
@@ -79,17 +81,18 @@ export async function notifyDependentsReady(tx: Database, scope: Scope, done: Ta
           where other.task_id = ${tasks.id} and other.workspace_id = ${scope.workspaceId} and before.status <> 'done')`,
       ),
     );
-  for (const task of ready) {
-    await notify(tx, {
+  await notifyMany(
+    tx,
+    ready.map((task) => ({
       workspaceId: scope.workspaceId,
       userId: task.assigneeId!,
-      kind: "dependency_done",
+      kind: "dependency_done" as const,
       actorId: scope.actorId,
       taskId: task.id,
       campaignId: task.campaignId,
       title: `You can start ${quoted(task.title)}: ${quoted(done.title)} is done`,
       link: taskLink(task.id),
       dedupeKey: `dependency_done:${task.id}:${done.id}:${done.completedAt.toISOString()}`,
-    });
-  }
+    })),
+  );
 }
