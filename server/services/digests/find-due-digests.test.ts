@@ -87,6 +87,12 @@ describe("findDueDigests", () => {
     expect(await dueFor(db, manager, "2026-11-30T09:00:00Z")).toEqual([]);
   });
 
+  test("a member whose zone the database does not know is passed over; the others are still found", async ({ db }) => {
+    const { team, member } = await oneMember(db, { digestHour: 8, timeZone: "Mars/Olympus_Mons" });
+    expect(await dueFor(db, member, "2026-11-30T09:00:00Z")).toEqual([]);
+    expect(await dueFor(db, { workspaceId: team.workspace.id, userId: team.manager.id }, "2026-11-30T09:00:00Z")).toEqual([{ kind: "daily", period: "2026-11-30" }]);
+  });
+
   test("a weekly summary is due to owners of active campaigns from Monday's digest hour, once per ISO week", async ({ db }) => {
     const { team, member } = await oneMember(db, { digestHour: 8, dailyDigest: false });
     await createCampaign(db, { workspaceId: team.workspace.id, ownerId: member.userId, status: "draft" });

@@ -33,7 +33,9 @@ export async function findDueDigests(db: Database, input: { now?: Date; limit?: 
     with clock as (
       select m.workspace_id, m.user_id, m.digest_hour, m.working_days, m.daily_digest, m.weekly_digest, ${local} as local
       from memberships m join workspaces w on w.id = m.workspace_id
-      where m.daily_digest or m.weekly_digest
+      where (m.daily_digest or m.weekly_digest)
+        -- A zone the database does not know would fail the whole search; its members wait until it is known.
+        and coalesce(m.time_zone, w.time_zone) in (select name from pg_timezone_names)
     ),
     daily as (
       select 'daily' as kind, c.workspace_id, c.user_id, to_char(c.local, 'YYYY-MM-DD') as period
