@@ -107,7 +107,7 @@ describe("notification router", () => {
     const team = await createTeam(db);
     const { manager, marketer } = await callers(db, team);
     const defaults = await marketer.notification.preferences();
-    expect(defaults).toMatchObject({ quietHoursStart: null, quietHoursEnd: null, digestHour: 8 });
+    expect(defaults).toMatchObject({ quietHoursStart: null, quietHoursEnd: null, digestHour: 8, dailyDigest: true, weeklyDigest: true });
     expect(defaults.channels.find((c) => c.kind === "assigned")).toEqual({ kind: "assigned", channel: "both", isDefault: true });
     expect(defaults.channels.find((c) => c.kind === "due_soon")).toEqual({ kind: "due_soon", channel: "both", isDefault: true });
 
@@ -116,8 +116,10 @@ describe("notification router", () => {
       quietHoursStart: "22:00",
       quietHoursEnd: "07:00",
       digestHour: 9,
+      dailyDigest: false,
+      weeklyDigest: true,
     });
-    expect(saved).toMatchObject({ quietHoursStart: "22:00", quietHoursEnd: "07:00", digestHour: 9 });
+    expect(saved).toMatchObject({ quietHoursStart: "22:00", quietHoursEnd: "07:00", digestHour: 9, dailyDigest: false, weeklyDigest: true });
     expect(saved.channels.find((c) => c.kind === "assigned")).toEqual({ kind: "assigned", channel: "none", isDefault: false });
 
     await manager.task.create({ title: "Quiet one", assigneeId: team.marketer.id });
@@ -134,11 +136,12 @@ describe("notification router", () => {
     ["only one end of quiet hours", { quietHoursStart: "22:00", quietHoursEnd: null }, "quietHoursEnd"],
     ["a digest hour past 23", { digestHour: 24 }, "digestHour"],
     ["a negative digest hour", { digestHour: -1 }, "digestHour"],
+    ["a digest switch that is not on or off", { dailyDigest: "sometimes" }, "dailyDigest"],
   ])("preferences with %s: a message by the field, nothing written", async ([, bad, field], { db }) => {
     const team = await createTeam(db);
     const marketer = await callerFor(db, team.marketer);
     const before = await snapshotDatabase(db);
-    const input = { channels: [{ kind: "mentioned", channel: "none" }], quietHoursStart: null, quietHoursEnd: null, digestHour: 8, ...(bad as object) };
+    const input = { channels: [{ kind: "mentioned", channel: "none" }], quietHoursStart: null, quietHoursEnd: null, digestHour: 8, dailyDigest: true, weeklyDigest: true, ...(bad as object) };
     const error = await callError(marketer.notification.updatePreferences(input as never));
     expect(error.code).toBe("BAD_REQUEST");
     expect(fieldErrorsOf(error)?.[field as string]?.[0]).toMatch(/\w/);

@@ -133,7 +133,7 @@ export const samples: Record<string, Sample> = {
   "notification.preferences": { access: "viewer" },
   "notification.updatePreferences": {
     access: "viewer",
-    input: () => ({ channels: [{ kind: "assigned", channel: "email" }], quietHoursStart: "22:00", quietHoursEnd: "07:00", digestHour: 9 }),
+    input: () => ({ channels: [{ kind: "assigned", channel: "email" }], quietHoursStart: "22:00", quietHoursEnd: "07:00", digestHour: 9, dailyDigest: true, weeklyDigest: false }),
   },
 };
 

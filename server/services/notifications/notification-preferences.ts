@@ -16,6 +16,9 @@ export interface NotificationPreferences {
   quietHoursStart: string | null;
   quietHoursEnd: string | null;
   digestHour: number;
+  /** The daily "today's work" email, and (for campaign owners) the weekly summary. */
+  dailyDigest: boolean;
+  weeklyDigest: boolean;
   /** The zone quiet hours and the digest hour are read in. */
   timeZone: string | null;
 }
@@ -23,7 +26,14 @@ export interface NotificationPreferences {
 /** What the member wants of notifications in this workspace. */
 export async function getNotificationPreferences(db: Database, input: Scope): Promise<NotificationPreferences> {
   const [member] = await db
-    .select({ quietHoursStart: memberships.quietHoursStart, quietHoursEnd: memberships.quietHoursEnd, digestHour: memberships.digestHour, timeZone: memberships.timeZone })
+    .select({
+      quietHoursStart: memberships.quietHoursStart,
+      quietHoursEnd: memberships.quietHoursEnd,
+      digestHour: memberships.digestHour,
+      dailyDigest: memberships.dailyDigest,
+      weeklyDigest: memberships.weeklyDigest,
+      timeZone: memberships.timeZone,
+    })
     .from(memberships)
     .where(and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.actorId)));
   if (!member) throw new AppError("FORBIDDEN", "You are not a member of this workspace.");
@@ -40,7 +50,7 @@ export async function getNotificationPreferences(db: Database, input: Scope): Pr
 
 /**
  * Saves the form in one transaction: the kinds it names (the rest keep what
- * they had), quiet hours and the digest hour. The input schema has already
+ * they had), quiet hours, the digests and their hour. The input schema has already
  * refused unknown kinds and channels, times that are not times, and an hour
  * outside 0-23, so bad input writes nothing.
  */
@@ -49,7 +59,13 @@ export async function updateNotificationPreferences(db: Database, input: Scope &
     await assertActorRole(tx, input, "viewer");
     await tx
       .update(memberships)
-      .set({ quietHoursStart: input.quietHoursStart, quietHoursEnd: input.quietHoursEnd, digestHour: input.digestHour })
+      .set({
+        quietHoursStart: input.quietHoursStart,
+        quietHoursEnd: input.quietHoursEnd,
+        digestHour: input.digestHour,
+        dailyDigest: input.dailyDigest,
+        weeklyDigest: input.weeklyDigest,
+      })
       .where(and(eq(memberships.workspaceId, input.workspaceId), eq(memberships.userId, input.actorId)));
     if (input.channels.length > 0) {
       await tx

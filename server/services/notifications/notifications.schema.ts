@@ -20,7 +20,7 @@ export type MarkNotificationReadInput = z.infer<typeof markNotificationReadInput
 
 const hourMessage = "Choose an hour from 0 to 23";
 
-/** Everything on the form at once: a channel per kind, quiet hours (both or neither), the digest hour. */
+/** Everything on the form at once: a channel per kind, quiet hours (both or neither), the digests and their hour. */
 export const updateNotificationPreferencesInput = z
   .object({
     channels: z
@@ -29,6 +29,8 @@ export const updateNotificationPreferencesInput = z
     quietHoursStart: timeOfDay("start of quiet hours").nullable(),
     quietHoursEnd: timeOfDay("end of quiet hours").nullable(),
     digestHour: int({ message: hourMessage, min: 0, max: 23, minMessage: hourMessage, maxMessage: hourMessage }),
+    dailyDigest: z.boolean({ error: "Say whether you want the daily digest" }),
+    weeklyDigest: z.boolean({ error: "Say whether you want the weekly campaign summary" }),
   })
   .superRefine((input, ctx) => {
     if ((input.quietHoursStart === null) !== (input.quietHoursEnd === null)) {

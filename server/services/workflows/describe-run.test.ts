@@ -51,6 +51,7 @@ describe("describeRun", () => {
   plainTest("digest runs say which digest, in which workspace, and how they ended", () => {
     const daily = facts({ functionId: "crescendo-send-daily-digest", functionName: "Send a daily digest", eventName: "digest/daily.due" });
     expect(describeRun(daily).text).toBe("Today's work email in Acme, done");
+    expect(describeRun({ ...daily, memberName: "Tom Becker" }).text).toBe("Today's work email for Tom Becker in Acme, done");
     expect(describeRun({ ...daily, workspaceName: null, status: "queued" }).text).toBe("Today's work email, waiting to start");
     expect(describeRun({ ...daily, functionId: "crescendo-send-weekly-digest", status: "failed" }).text).toBe("Weekly campaign summary in Acme, failed");
     expect(describeRun({ ...daily, functionId: "crescendo-find-due-digests", workspaceName: null, status: "running" }).text).toBe("Looking for digests that are due, running now");

@@ -43,6 +43,11 @@ function localId(functionId: string): string {
   return functionId.startsWith(`${APP_ID}-`) ? functionId.slice(APP_ID.length + 1) : functionId;
 }
 
+/** " for Tom Becker in Acme", as much of it as is known. */
+function forMember(facts: RunFacts): string {
+  return `${facts.memberName ? ` for ${facts.memberName}` : ""}${facts.workspaceName ? ` in ${facts.workspaceName}` : ""}`;
+}
+
 /** What a run is about, by function id; other functions are named by their name and trigger. */
 function subject(facts: RunFacts): string {
   switch (localId(facts.functionId)) {
@@ -57,9 +62,9 @@ function subject(facts: RunFacts): string {
     case "find-due-digests":
       return "Looking for digests that are due";
     case "send-daily-digest":
-      return facts.workspaceName ? `Today's work email in ${facts.workspaceName}` : "Today's work email";
+      return `Today's work email${forMember(facts)}`;
     case "send-weekly-digest":
-      return facts.workspaceName ? `Weekly campaign summary in ${facts.workspaceName}` : "Weekly campaign summary";
+      return `Weekly campaign summary${forMember(facts)}`;
     default: {
       const trigger = facts.eventName ? (eventLabels[facts.eventName] ?? "an event came in") : null;
       return trigger ? `${facts.functionName}, because ${trigger}` : facts.functionName;

@@ -19,7 +19,7 @@ import {
 const hours = Array.from({ length: 24 }, (_, hour) => hour);
 const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
-/** How the member hears of each kind of notification in this workspace, when emails wait (quiet hours), and when the daily digest comes. */
+/** How the member hears of each kind of notification in this workspace, when emails wait (quiet hours), and which digests come when. */
 export function NotificationPreferencesForm({ workspaceName }: { workspaceName: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,6 +30,8 @@ export function NotificationPreferencesForm({ workspaceName }: { workspaceName: 
   const [quietHoursStart, setQuietHoursStart] = useState(data.quietHoursStart ?? "");
   const [quietHoursEnd, setQuietHoursEnd] = useState(data.quietHoursEnd ?? "");
   const [digestHour, setDigestHour] = useState(data.digestHour);
+  const [dailyDigest, setDailyDigest] = useState(data.dailyDigest);
+  const [weeklyDigest, setWeeklyDigest] = useState(data.weeklyDigest);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const save = useMutation(trpc.notification.updatePreferences.mutationOptions());
@@ -44,6 +46,8 @@ export function NotificationPreferencesForm({ workspaceName }: { workspaceName: 
         quietHoursStart: quietHoursStart || null,
         quietHoursEnd: quietHoursEnd || null,
         digestHour,
+        dailyDigest,
+        weeklyDigest,
       });
       confirmAction("Notification preferences saved.");
       await queryClient.invalidateQueries(trpc.notification.preferences.queryFilter());
@@ -86,10 +90,19 @@ export function NotificationPreferencesForm({ workspaceName }: { workspaceName: 
           <TextField label="Until" type="time" value={quietHoursEnd} onChange={(event) => setQuietHoursEnd(event.target.value)} errors={errors.quietHoursEnd} />
         </div>
       </fieldset>
-      <div className="max-w-sm">
+      <fieldset className="max-w-sm space-y-2">
+        <legend className="text-sm font-medium text-slate-800">Digests</legend>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={dailyDigest} onChange={(event) => setDailyDigest(event.target.checked)} className="size-4 accent-brand-600" />
+          Daily “today's work” email on my working days
+        </label>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input type="checkbox" checked={weeklyDigest} onChange={(event) => setWeeklyDigest(event.target.checked)} className="size-4 accent-brand-600" />
+          Weekly summary of the campaigns I own, on Mondays
+        </label>
         <SelectField
-          label="Daily digest at"
-          hint={`Your "today's work" email, in ${zone}.`}
+          label="Digests at"
+          hint={`When the daily and weekly emails come, in ${zone}.`}
           value={digestHour}
           onChange={(event) => setDigestHour(Number(event.target.value))}
           errors={errors.digestHour}
@@ -100,7 +113,7 @@ export function NotificationPreferencesForm({ workspaceName }: { workspaceName: 
             </option>
           ))}
         </SelectField>
-      </div>
+      </fieldset>
       <Button type="submit" disabled={save.isPending}>
         {save.isPending ? "Saving…" : "Save notification preferences"}
       </Button>
