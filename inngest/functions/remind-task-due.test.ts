@@ -14,7 +14,7 @@ import { deleteTask } from "@/server/services/tasks/delete-task";
 import { moveTask } from "@/server/services/tasks/move-task";
 import { updateTask } from "@/server/services/tasks/update-task";
 import { wakeStep } from "../executor/control";
-import type { WorkflowExecutor } from "../executor/executor";
+import { WorkflowExecutor } from "../executor/executor";
 import { type ServeApp, startServeApp } from "../executor/testing/serve-app";
 import { executorDeliverer } from "../outbox/deliverers";
 import { OutboxRelay } from "../outbox/relay";
@@ -40,7 +40,9 @@ function dueIn(hours: number) {
 
 async function start(db: Database) {
   database = db;
-  const executor = await app.startExecutor(db);
+  // Not started: drain() alone drives it, so a settled run is settled (a running loop could hold a job drain does not see).
+  const executor = new WorkflowExecutor({ db, appUrls: [app.serveUrl], signingKey: app.signingKey, backoffMs: () => 50 });
+  await executor.sync();
   const relay = new OutboxRelay({ db, deliverer: executorDeliverer(executor) });
   /** Delivers what the services wrote and lets the runs reach their next sleep. */
   const settle = async () => {
