@@ -4,11 +4,11 @@
 // in progress per campaign, and one blocked. Written in a few statements (the
 // seed runs before every browser test run), straight into the tables: the
 // tasks themselves were made by the same generation people's campaigns use.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { generateNKeysBetween } from "fractional-indexing";
 import type { Database } from "./client";
 import { dayFromToday } from "./factories";
-import { memberships, type TaskStatus, taskDependencies, tasks, timeOff } from "./schema";
+import { eventOutbox, memberships, type TaskStatus, taskDependencies, tasks, timeOff } from "./schema";
 import { enqueueReminderChanges } from "@/server/services/reminders/task-reminder-events";
 
 export interface DemoProfile {
@@ -96,7 +96,13 @@ export async function seedDemoTasks(db: Database, input: { workspaceId: string; 
       completed_at = v.completed::timestamptz
     from (values ${sql.join(rows, sql`, `)}) as v(id, assignee, status, reason, position, completed)
     where ${tasks.workspaceId} = ${input.workspaceId} and ${tasks.id} = v.id::uuid`);
-  // The plans were generated unassigned and open: their reminders now follow the assignees, and stop for what is done.
+  // The plans were generated unassigned and open, and wrote reminder events for that; before anything
+  // delivers them they are replaced by events for the tasks as the seed leaves them (none for what is done).
   const seeded = await db.select().from(tasks).where(eq(tasks.workspaceId, input.workspaceId));
-  await db.transaction((tx) => enqueueReminderChanges(tx, seeded.map((task) => ({ before: { ...task, assigneeId: null, status: "todo" as const }, after: task }))));
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(eventOutbox)
+      .where(and(isNull(eventOutbox.deliveredAt), eq(eventOutbox.name, "task/due.scheduled"), sql`${eventOutbox.data}->>'workspaceId' = ${input.workspaceId}`));
+    await enqueueReminderChanges(tx, seeded.map((task) => ({ before: null, after: task })));
+  });
 }

@@ -1,5 +1,6 @@
 // The page's live connection against a stand-in for the browser's EventSource:
-// one connection for every follower, "everything" after a loss, retries after a refusal.
+// one connection for every follower, "everything" whenever it opens (after the
+// page rendered, or a loss), retries after a refusal.
 import { describe, expect, test, vi } from "vitest";
 import { type EventSourceLike, type LiveChange, LiveConnection } from "./live-connection";
 
@@ -53,7 +54,11 @@ describe("the live connection", () => {
 
     sources[0]!.opens();
     sources[0]!.sends("change", { topic: "tasks", ids: ["t1"], actorId: "u1" });
+    const everything = { topic: "tasks", ids: [], actorId: null, everything: true };
     expect(heard).toEqual([
+      // What committed between the page's render and the opening was never sent: each follower re-reads.
+      everything,
+      everything,
       { topic: "tasks", ids: ["t1"], actorId: "u1", everything: false },
       { topic: "tasks", ids: ["t1"], actorId: "u1", everything: false },
     ]);
@@ -70,7 +75,7 @@ describe("the live connection", () => {
     follow();
     await settle();
     sources[0]!.opens();
-    expect(heard).toEqual([]);
+    heard.length = 0;
 
     sources[0]!.drops();
     sources[0]!.opens();

@@ -3,8 +3,9 @@
 // topics and reopens when that set changes. The browser reconnects by itself
 // after a dropped connection; after a refusal (a 401, a proxy's 502 during a
 // restart) it gives up, so this tries again with a growing pause. Whenever the
-// connection comes back after a loss, or the server says it may have missed
-// changes, every follower hears "everything may have changed" and re-reads.
+// connection opens (after the page rendered, a change of topics or a loss), or
+// the server says it may have missed changes, every follower hears "everything
+// may have changed" and re-reads.
 import type { ChangeTopic } from "@/server/realtime/publish-change";
 
 export interface LiveChange {
@@ -13,7 +14,7 @@ export interface LiveChange {
   ids: string[];
   /** Who made the change (null for background work); other tabs of the same person hear it too. */
   actorId: string | null;
-  /** Re-read everything shown of the topic: the connection was lost for a while, or the change was too large to list. */
+  /** Re-read everything shown of the topic: the connection (re)opened, or the change was too large to list. */
   everything: boolean;
 }
 
@@ -37,7 +38,6 @@ export class LiveConnection {
   private readonly followers = new Set<Follower>();
   private source: EventSourceLike | null = null;
   private openTopics = "";
-  private lost = false;
   private retryMs = FIRST_RETRY_MS;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private reconcileQueued = false;
@@ -70,10 +70,11 @@ export class LiveConnection {
   private connect(): void {
     const source = this.open(`${LIVE_ENDPOINT}?topics=${encodeURIComponent(this.openTopics)}`);
     this.source = source;
+    // Every open may follow a gap: the page rendered before it, or the topics changed, or the connection
+    // was lost. Whatever committed in that gap was never sent, so followers re-read once it is open.
     source.onopen = () => {
       this.retryMs = FIRST_RETRY_MS;
-      if (this.lost) this.tellEverything();
-      this.lost = false;
+      this.tellEverything();
     };
     source.addEventListener("change", (event) => {
       const change = JSON.parse(event.data) as Omit<LiveChange, "everything">;
@@ -81,7 +82,6 @@ export class LiveConnection {
     });
     source.addEventListener("resync", () => this.tellEverything());
     source.onerror = () => {
-      this.lost = true;
       if (source.readyState !== CLOSED) return; // The browser is reconnecting by itself.
       source.close();
       this.source = null;

@@ -76,6 +76,8 @@ test("moving a card to Blocked asks what blocks it, and the card shows the reaso
   await page.goto("/tasks");
   await createTask(page, { title });
   await page.goto(`/tasks?q=${tag}`);
+  // A select changed before the page is hydrated changes nothing: wait until its scripts have run.
+  await page.waitForLoadState("networkidle");
 
   await card(page, title).getByLabel(`Move “${title}” to`).selectOption("Blocked");
   const dialog = page.getByRole("dialog", { name: `What blocks “${title}”?` });
