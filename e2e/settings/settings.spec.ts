@@ -11,6 +11,8 @@ test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 test.use({ locale: "en-US" });
 
 test("an admin picks a holiday country, adds a blackout date and a template milestone, and all of it is kept after reload", async ({ page }) => {
+  // Three sections, each saved and checked after a reload: on a loaded machine this ran just past 90 s.
+  test.setTimeout(2 * LONG_JOURNEY_TIMEOUT);
   const tag = randomUUID().slice(0, 6);
   await signUp(page, "Sina Settings");
   await page.goto("/");
