@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { ADMIN_STATE, expectAccessible } from "../helpers";
+import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 
 // At a phone's width (390 px): a menu instead of a cut-off navigation, filters behind one button,
 // the calendar's list first, and lists of cards instead of tables that scroll sideways.
@@ -84,6 +84,8 @@ test("the campaign list is a list of cards with whole dates and no sideways scro
 });
 
 test("the team, runs and outbox fit a phone without sideways scrolling", async ({ page }) => {
+  // Three long pages, each checked by axe: the demo's runs and outbox now hold its reminders and digests.
+  test.setTimeout(LONG_JOURNEY_TIMEOUT);
   for (const [path, heading] of [
     ["/team", "Team"],
     ["/runs", "Runs"],
