@@ -45,8 +45,13 @@ export async function inviteAndReadLink(page: Page, email: string): Promise<stri
   await invite.getByLabel("Email").fill(email);
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expectToast(page, `Invitation sent to ${email}.`);
-  await page.goto("/outbox");
-  const body = await page.getByRole("article").filter({ hasText: email }).locator("pre").innerText();
+  // The email comes from a workflow a moment after the invitation: the outbox page is read again until it is there.
+  const article = page.getByRole("article").filter({ hasText: email });
+  await expect(async () => {
+    await page.goto("/outbox");
+    await expect(article).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  const body = await article.locator("pre").innerText();
   const link = body.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];
   expect(link, "the invitation email carries a link").toBeTruthy();
   return link!;
