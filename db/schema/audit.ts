@@ -5,7 +5,7 @@ import { workspaces } from "./workspaces";
 // Who changed what, when, with the row before and after. Rows outlive what they
 // describe (a deleted campaign keeps its history), so entity ids carry no foreign key.
 
-export const auditEntityTypes = ["campaign", "milestone", "content_item", "campaign_template", "workspace_settings", "blackout_date", "task", "member_profile", "time_off"] as const;
+export const auditEntityTypes = ["campaign", "milestone", "content_item", "campaign_template", "workspace_settings", "blackout_date", "task", "member_profile", "time_off", "approval_request", "approval_policy"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditLog = pgTable(

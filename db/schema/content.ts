@@ -1,10 +1,15 @@
 import { relations } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { campaigns, channel } from "./campaigns";
+import { contentApprovalStatuses } from "./enum-values";
 import { workspaces } from "./workspaces";
 
 // Content items (a post, an email, an ad) and every saved version of their body.
+
+export { contentApprovalStatuses } from "./enum-values";
+export type { ContentApprovalStatus } from "./enum-values";
+export const contentApprovalStatus = pgEnum("content_approval_status", contentApprovalStatuses);
 
 export interface MediaReference {
   url: string;
@@ -29,6 +34,10 @@ export const contentItems = pgTable(
     scheduledAt: timestamp({ withTimezone: true }),
     /** The number of the latest row in content_versions. */
     version: integer().notNull().default(1),
+    /** Where its approval stands (server/services/approvals); "approved" holds for approvedVersion only. */
+    approvalStatus: contentApprovalStatus().notNull().default("draft"),
+    /** The last version an approval was given for; an item whose approved version is not its current one can't be published. */
+    approvedVersion: integer(),
     createdById: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -12,3 +12,4 @@ export * from "./tasks";
 export * from "./event-outbox";
 export * from "./notifications";
 export * from "./digests";
+export * from "./approvals";

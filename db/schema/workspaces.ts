@@ -1,11 +1,18 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { defaultSkills, memberRoles } from "./enum-values";
+import { type Channel, defaultSkills, memberRoles } from "./enum-values";
 
 export { memberRoles } from "./enum-values";
 export type { MemberRole } from "./enum-values";
 export const memberRole = pgEnum("member_role", memberRoles);
+
+export interface BrandRules {
+  /** Matched as whole words, ignoring case; `replacement` is what the finding suggests instead ("" for none). */
+  bannedPhrases: { phrase: string; replacement: string }[];
+  /** Text an item on the channel must contain, word for word ("Terms apply."). */
+  disclaimers: Partial<Record<Channel, string>>;
+}
 
 export const workspaces = pgTable("workspaces", {
   id: uuid().primaryKey().defaultRandom(),
@@ -29,6 +36,8 @@ export const workspaces = pgTable("workspaces", {
   reminderLeadHours: integer().notNull().default(24),
   /** Business days a task may be overdue before it is escalated to its campaign's owner, then to the managers. */
   escalationBusinessDays: integer().notNull().default(2),
+  /** What the content checks hold every item to (/settings, admins): banned phrases and a disclaimer per channel. */
+  brandRules: jsonb().$type<BrandRules>().notNull().default({ bannedPhrases: [], disclaimers: {} }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -12,6 +12,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   overdue: "Your task is overdue",
   escalated: "An overdue task is escalated to you",
   dependency_done: "A task you wait on is done",
+  approval_waiting: "An approval waits on you",
+  approval_outcome: "Your approval request is decided or expires",
 };
 
 /** What needs the member's attention (a deadline included) also comes by email; what only helps them plan stays in the app. */
@@ -22,6 +24,8 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   overdue: "both",
   escalated: "both",
   dependency_done: "in_app",
+  approval_waiting: "both",
+  approval_outcome: "both",
 };
 
 export const notificationChannelLabels: Record<NotificationChannel, string> = {
