@@ -87,7 +87,7 @@ describe("channel rules", () => {
     ];
     const check = checkContent("facebook", draft("Hi", { media }));
     expect(check.errors).toEqual([
-      { field: "media", severity: "error", message: "Describe image 2 for people who can't see it." },
+      { field: "media", severity: "error", message: "Describe image 2 for people who can't see it.", altText: true },
       { field: "media", severity: "error", message: "Give image 3 a web address starting with https:// or http://." },
     ]);
   });

@@ -28,6 +28,8 @@ export interface ContentProblem {
   field: ContentField;
   severity: "error" | "warning";
   message: string;
+  /** Marks the missing-description problem, which the content checks report under accessibility. */
+  altText?: true;
 }
 
 export interface ContentDraft {
@@ -127,7 +129,7 @@ export function checkContent(channel: Channel, draft: ContentDraft): ContentChec
   }
   draft.media.forEach((image, index) => {
     if (!isWebAddress(image.url.trim())) error("media", `Give image ${index + 1} a web address starting with https:// or http://.`);
-    if (!image.alt.trim()) error("media", `Describe image ${index + 1} for people who can't see it.`);
+    if (!image.alt.trim()) problems.push({ field: "media", severity: "error", message: `Describe image ${index + 1} for people who can't see it.`, altText: true });
   });
 
   return {
