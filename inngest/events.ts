@@ -37,6 +37,16 @@ export const weeklyDigestDue = eventType("digest/weekly.due", {
   schema: z.object({ workspaceId: z.uuid(), userId: z.uuid(), period: z.string().regex(/^\d{4}-W\d{2}$/) }),
 });
 
+/** A stage of an approval request starts waiting on its approvers (a new round). Its SLA run waits for the round to end. */
+export const approvalStageStarted = eventType("approval/stage.started", {
+  schema: z.object({ workspaceId: z.uuid(), requestId: z.uuid(), round: z.number().int().min(1) }),
+});
+
+/** A round of an approval request ended: decided, sent back, restarted on a new version, expired or withdrawn. */
+export const approvalStageEnded = eventType("approval/stage.ended", {
+  schema: z.object({ workspaceId: z.uuid(), requestId: z.uuid(), round: z.number().int().min(1) }),
+});
+
 export type AppEvent =
   | ReturnType<typeof workspaceCreated.create>
   | ReturnType<typeof memberInvited.create>
@@ -44,4 +54,6 @@ export type AppEvent =
   | ReturnType<typeof taskRemindersCancelled.create>
   | ReturnType<typeof notificationEmailQueued.create>
   | ReturnType<typeof dailyDigestDue.create>
-  | ReturnType<typeof weeklyDigestDue.create>;
+  | ReturnType<typeof weeklyDigestDue.create>
+  | ReturnType<typeof approvalStageStarted.create>
+  | ReturnType<typeof approvalStageEnded.create>;

@@ -1,3 +1,4 @@
+import { approvalRouter } from "./routers/approval";
 import { assignmentRouter } from "./routers/assignment";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   team: teamRouter,
   assignment: assignmentRouter,
   notification: notificationRouter,
+  approval: approvalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,7 @@ import type { Database } from "@/db";
 export const CHANGES_CHANNEL = "crescendo_changes";
 
 /** What a page can follow live; a new page adds its topic here. */
-export const CHANGE_TOPICS = ["tasks", "notifications"] as const;
+export const CHANGE_TOPICS = ["tasks", "notifications", "approvals"] as const;
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
 
 export interface Change {

@@ -22,7 +22,17 @@ describe("security matrix", () => {
     // workspace.create is "signed-in": it makes a new workspace for the caller and touches none of theirs.
     // A calendar feed link is the caller's own and only reads the workspace: viewers may subscribe.
     // Viewers get notifications too: marking their own read and choosing how they get them changes nothing of the team's.
-    const ownLinks = ["calendarFeed.create", "calendarFeed.revoke", "notification.markRead", "notification.markAllRead", "notification.updatePreferences"];
+    // An approval is decided by the approvers its policy names, whatever their role (a client's reviewer may be a viewer):
+    // the service lets only the current stage's approvers decide.
+    const ownLinks = [
+      "calendarFeed.create",
+      "calendarFeed.revoke",
+      "notification.markRead",
+      "notification.markAllRead",
+      "notification.updatePreferences",
+      "approval.decide",
+      "approval.bulkDecide",
+    ];
     const openToViewers = paths.filter((path) => {
       const { access } = sampleFor(path);
       if (ownLinks.includes(path)) return false;

@@ -88,6 +88,8 @@ const taskFieldInputs = (team: Team) => ({
 const fullInputs: Record<string, (team: Team) => Record<string, unknown>> = {
   "task.board": (team) => ({ ...taskFilterInputs(team), limit: 20 }),
   "task.column": (team) => ({ ...taskFilterInputs(team), after: "a0", limit: 20 }),
+  "approval.queue": (team) => ({ campaignId: team.campaign.id, channel: "blog", requesterId: team.marketer.id, stage: 1, overdue: false, sort: "age", limit: 20 }),
+  "approval.decide": () => ({ decision: "changes_requested", comment: "Say when it ships.", anchor: { start: 0, end: 1 } }),
   "task.list": (team) => ({ ...taskFilterInputs(team), sort: "due", direction: "asc", limit: 20, offset: 0 }),
   "task.today": () => ({ timeZone: "Europe/Berlin" }),
   "notification.list": (team) => ({ cursor: `2026-11-02T09:30:00.123456Z_${team.notification.id}`, limit: 10 }),

@@ -126,6 +126,18 @@ export const samples: Record<string, Sample> = {
   "assignment.assignTask": { access: "marketer", input: (team) => ({ taskId: team.unassignedTask.id }) },
   "assignment.assignCampaign": { access: "marketer", input: (team) => ({ campaignId: team.campaign.id }) },
   // Everyone reads and changes only their own notifications; the viewer's is the sample (another's is NOT_FOUND).
+  // The blog post's request waits on the viewer (a client's reviewer): deciding is for a stage's approvers, whatever their role.
+  "approval.queue": { access: "viewer", input: () => ({ view: "waiting" }) },
+  "approval.waitingCount": { access: "viewer" },
+  "approval.get": { access: "viewer", input: (team) => ({ requestId: team.approvalRequest.id }) },
+  "approval.forContent": { access: "viewer", input: (team) => ({ contentItemId: team.approvalItem.id }) },
+  "approval.request": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id }) },
+  "approval.decide": { access: "viewer", input: (team) => ({ requestId: team.approvalRequest.id, version: 1, decision: "approved" }) },
+  "approval.bulkDecide": {
+    access: "viewer",
+    input: (team) => ({ items: [{ requestId: team.approvalRequest.id, version: 1 }], decision: "rejected", comment: "Not on brand" }),
+  },
+  "approval.withdraw": { access: "marketer", input: (team) => ({ requestId: team.approvalRequest.id }) },
   "notification.list": { access: "viewer", input: () => ({}) },
   "notification.unreadCount": { access: "viewer" },
   "notification.markRead": { access: "viewer", input: (team) => ({ notificationId: team.notification.id }) },
@@ -160,5 +172,6 @@ export const securityGroups = {
   plan: ["plan"],
   team: ["team", "assignment"],
   notifications: ["notification"],
+  approvals: ["approval"],
 } as const;
 export type SecurityGroup = keyof typeof securityGroups;

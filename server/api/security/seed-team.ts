@@ -1,10 +1,11 @@
 // The data the security matrix aims at: a workspace with something of every kind.
 import type { Database } from "@/db";
 import { createCampaign, createContentItem, createMilestone, createTask, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
-import { blackoutDates, campaignTemplates, memberships, taskDependencies, timeOff } from "@/db/schema";
+import { approvalPolicies, blackoutDates, campaignTemplates, memberships, taskDependencies, timeOff } from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import { inviteMember } from "@/server/services/invitations/invite-member";
 import { notify } from "@/server/services/notifications/notify";
+import { requestContentApproval } from "@/server/services/approvals/request-approval";
 
 /**
  * A workspace with one member per role, one open invitation (which also put an
@@ -13,7 +14,9 @@ import { notify } from "@/server/services/notifications/notify";
  * timeline template and a blackout date; three tasks of the campaign, the
  * last waiting on the first; the marketer has a skill and time off, and the
  * campaign an unassigned task that needs it. The viewer has an unread notification
- * (the lowest role, so every role has one of its own to mark read).
+ * (the lowest role, so every role has one of its own to mark read). A blog
+ * post of the campaign waits for approval by the viewer (a client's reviewer),
+ * under the workspace's blog policy.
  */
 export async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
@@ -69,7 +72,25 @@ export async function seedTeam(db: Database, name: string) {
     link: `/tasks/${task.id}`,
     dedupeKey: `seed:${team.workspace.id}`,
   });
-  return { ...team, notification: { id: notificationId! }, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
+  await db.insert(approvalPolicies).values({
+    workspaceId: team.workspace.id,
+    name: `${name} client review`,
+    channels: ["blog"],
+    stages: [
+      {
+        name: "Client review",
+        approvers: { userIds: [team.viewer.id], roles: [], emails: [] },
+        rule: "any",
+        quorum: null,
+        remindEveryHours: null,
+        timeout: { amount: 2, unit: "business_days" },
+        onTimeout: { remind: true, escalateTo: null, then: "wait" },
+      },
+    ],
+  });
+  const approvalItem = await createContentItem(db, { workspaceId: team.workspace.id, campaignId: campaign.id, channel: "blog", title: `${name} launch story` });
+  const approvalRequest = await requestContentApproval(db, { workspaceId: team.workspace.id, actorId: team.marketer.id, contentItemId: approvalItem.id });
+  return { ...team, notification: { id: notificationId! }, approvalItem, approvalRequest, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
 }
 export type Team = Awaited<ReturnType<typeof seedTeam>>;
 

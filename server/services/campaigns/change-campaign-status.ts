@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
+import { assertPlanMayBeApprovedDirectly, onCampaignStatusChanged } from "@/server/services/approvals/campaign-plan-approval";
 import { campaignStatusLabels } from "./campaign-labels";
 import { assertTransition } from "./campaign-status";
 import { findCampaign } from "./find-campaign";
@@ -13,6 +14,8 @@ import { findCampaign } from "./find-campaign";
  * Moves a campaign along its status machine. Archiving remembers where the
  * campaign was, and restoring ("restore" below) puts it back there. Decided on
  * the actor's role as it is inside the transaction (approving takes a manager).
+ * Where an approval policy covers the campaign's type, entering review asks for
+ * the plan's approval and only that request's last stage approves it.
  */
 export async function changeCampaignStatus(
   db: Database,
@@ -22,7 +25,10 @@ export async function changeCampaignStatus(
     const role = await assertActorRole(tx, input, "marketer");
     const current = await findCampaign(tx, input, { forUpdate: true });
     assertTransition(current.status, input.status, role);
-    return saveStatus(tx, input, current.status, input.status, input.status === "archived" ? current.status : null);
+    await assertPlanMayBeApprovedDirectly(tx, current, input.status);
+    const saved = await saveStatus(tx, input, current.status, input.status, input.status === "archived" ? current.status : null);
+    await onCampaignStatusChanged(tx, { ...input, campaign: saved, from: current.status, to: input.status });
+    return saved;
   });
 }
 

@@ -7,11 +7,13 @@ import { assertChannelRules } from "./assert-channel-rules";
 import { assertEditable, findContentItem } from "./find-content-item";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
+import { restartApprovalOnNewVersion } from "@/server/services/approvals/restart-on-new-version";
 
 /**
  * Saves a new title, body or images. Every save that changes one of them is a
  * new version (and bumps the item's `version`); a save that changes nothing
- * writes nothing. The result must meet the channel's rules.
+ * writes nothing. The result must meet the channel's rules. A new version ends
+ * an approval of an earlier one and sends a waiting request back to its first stage.
  */
 export async function updateContentItem(db: Database, input: UpdateContentInput & { workspaceId: string; actorId: string }) {
   const { workspaceId, actorId, contentItemId, ...fields } = input;
@@ -31,6 +33,7 @@ export async function updateContentItem(db: Database, input: UpdateContentInput 
       .where(and(eq(contentItems.id, item.id), eq(contentItems.workspaceId, workspaceId)))
       .returning();
     await tx.insert(contentVersions).values({ workspaceId, contentItemId: item.id, version, ...next, createdById: actorId });
+    await restartApprovalOnNewVersion(tx, { actorId, item: saved!, previousVersion: item.version });
     await recordAudit(tx, {
       workspaceId,
       actorId,
