@@ -71,7 +71,7 @@ const demoCampaigns: DemoCampaign[] = [
       { channel: "blog", title: "Introducing Acme Cloud 3.0", body: "Today we are shipping the biggest release in Acme's history: faster sync, shared workspaces and an API for everything.", day: 5, time: "09:00" },
       { channel: "email", title: "Acme Cloud 3.0 is here", body: "Hi {{first_name}}, the new Acme Cloud is live in your account. Here is what changed and how to try it today.", day: 5, time: "10:00" },
       { channel: "linkedin", title: "Launch post", body: "Acme Cloud 3.0 is live. Three years of customer feedback in one release. #productlaunch #saas", day: 5, time: "11:00" },
-      { channel: "x", title: "Launch thread", body: "Acme Cloud 3.0 is out today: faster sync, shared workspaces, a public API. https://acme.example/3-0", day: 6, time: "15:00" },
+      { channel: "x", title: "Launch thread", body: "Acme Cloud 3.0 is out today: faster sync, shared workspaces, a public API. https://acme.com/cloud-3", day: 6, time: "15:00" },
       { channel: "email", title: "3.0: five things to try first", body: "A week in, here are the five features customers use most, with a two-minute video for each.", day: 12, time: "10:00" },
     ],
   },

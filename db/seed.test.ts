@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { verifyCredentials } from "@/server/services/accounts/verify-credentials";
 import { listMyWorkspaces } from "@/server/services/workspaces/list-my-workspaces";
-import { auditLog, campaigns, contentItems, memberships, milestones, outboxEmails, tasks, timeOff, users, workspaces } from "./schema";
+import { approvalPolicies, approvalRequests, auditLog, campaigns, contentItems, memberships, milestones, outboxEmails, tasks, timeOff, users, workspaces } from "./schema";
 import { DEMO_WORKSPACE, seedDemo } from "./seed";
 import { test } from "./test-db";
 import { snapshotDatabase } from "./test-snapshot";
@@ -71,6 +71,26 @@ describe("seedDemo", () => {
     const keys = (await db.select({ key: outboxEmails.idempotencyKey }).from(outboxEmails)).map((row) => row.key);
     expect(keys.some((key) => key.startsWith("digest:daily:"))).toBe(true);
     expect(keys.some((key) => key.startsWith("digest:weekly:"))).toBe(true);
+  });
+
+  test("approvals: brand rules, a two-stage policy, three posts waiting on Maya Patel (one overdue) and one approved through both stages", async ({ db }) => {
+    await seedDemo(db);
+    const [acme] = await db.select().from(workspaces).where(eq(workspaces.name, DEMO_WORKSPACE));
+    expect(acme!.brandRules.bannedPhrases.map((rule) => rule.phrase)).toContain("guaranteed");
+    const [policy] = await db.select().from(approvalPolicies).where(eq(approvalPolicies.workspaceId, acme!.id));
+    expect(policy!.stages.map((stage) => stage.name)).toEqual(["Marketing review", "Admin sign-off"]);
+    const manager = await db.query.users.findFirst({ where: eq(users.email, "manager@demo.test") });
+    const { listApprovalQueue } = await import("@/server/services/approvals/list-approval-queue");
+    const waiting = await listApprovalQueue(db, { workspaceId: acme!.id, actorId: manager!.id, view: "waiting", sort: "due", limit: 50 });
+    expect(waiting.rows.map((row) => [row.title, row.overdue])).toEqual([
+      ["Launch thread", true],
+      ["Contoso story teaser", false],
+      ["Northwind in pictures", false],
+    ]);
+    const decided = await db.select({ status: approvalRequests.status }).from(approvalRequests).where(eq(approvalRequests.status, "approved"));
+    expect(decided).toHaveLength(1);
+    const [announcement] = await db.select().from(contentItems).where(eq(contentItems.title, "Webinar announcement"));
+    expect(announcement).toMatchObject({ approvalStatus: "approved", approvedVersion: 1 });
   });
 
   test("running it twice changes nothing", async ({ db }) => {

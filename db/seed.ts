@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "./client";
 import { addMember, createUser, createWorkspace } from "./factories";
 import { users } from "./schema";
+import { seedDemoApprovals } from "./seed-approvals";
 import { seedDemoCampaigns } from "./seed-campaigns";
 import { seedDemoDigests } from "./seed-digests";
 import { seedDemoTasks } from "./seed-tasks";
@@ -42,6 +43,7 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean }> {
   await db.transaction(async (tx) => {
     await seedDemoCampaigns(tx, { workspaceId: acme.id, people: acmePeople });
     await seedDemoTasks(tx, { workspaceId: acme.id, people: acmePeople });
+    await seedDemoApprovals(tx, { workspaceId: acme.id, people: acmePeople });
   });
   await seedDemoDigests(db, { workspaceId: acme.id });
   // A second workspace, joined later (so Acme Marketing stays everyone's first), to show switching.

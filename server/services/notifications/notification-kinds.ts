@@ -24,7 +24,8 @@ export const defaultChannels: Record<NotificationKind, NotificationChannel> = {
   overdue: "both",
   escalated: "both",
   dependency_done: "in_app",
-  approval_waiting: "both",
+  // Every approver is emailed the request with its review link when a stage starts (and reminded by email), so the app's own email would repeat it.
+  approval_waiting: "in_app",
   approval_outcome: "both",
 };
 
