@@ -1,7 +1,7 @@
 // npm run bench: how fast Crescendo's hot paths are, at a realistic size, so a
 // change can be judged by numbers. Figures are printed, never asserted.
 //
-//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,tasks,assignment,ui,workflows,reminders] [--scale=full|small]
+//   tsx scripts/bench/run.ts [--only=baseline,campaigns,calendar,tasks,approvals,assignment,ui,workflows,reminders] [--scale=full|small]
 //                            [--seconds=10] [--warmup=3] [--concurrency=4,32] [--keep-build] [--skip-build]
 //                            [--cpu-prof=<dir>]  (the app server's V8 CPU profile, written when it stops)
 //
@@ -21,6 +21,8 @@
 //   calendar   calendar.range for the current month, measured the same way.
 //   tasks      task.board for one running campaign, and "My tasks" for the member
 //              signed in, measured the same way.
+//   approvals  approval.queue at 20,000 requests (added by scripts/bench/seed-approvals.ts):
+//              "Waiting on me" for the member signed in and "All pending", measured the same way.
 //   assignment auto-assigning one campaign's 1,000 unassigned tasks over 200 members
 //              in one run, on a server and workspace of its own; median of 7. Target: < 200 ms.
 //   ui         /calendar in Chromium: navigation start until the month's events
@@ -43,6 +45,7 @@ import { table } from "./measure";
 import { type BenchPostgres, createDatabase, startPostgres, stopPostgres } from "./postgres";
 import { type Scale, seedBenchData } from "./seed";
 import type { BenchContext, Suite, SummaryRow } from "./suite";
+import { approvalsSuite } from "./suites/approvals";
 import { assignmentSuite } from "./suites/assignment";
 import { baselineSuite } from "./suites/baseline";
 import { calendarSuite } from "./suites/calendar";
@@ -53,7 +56,7 @@ import { tasksSuite } from "./suites/tasks";
 import { workflowsSuite } from "./suites/workflows";
 
 // In this order: the workflows and reminders suites start their own PostgreSQL, so they run after the app's is gone.
-const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, tasksSuite, assignmentSuite, uiSuite, workflowsSuite, remindersSuite];
+const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, tasksSuite, approvalsSuite, assignmentSuite, uiSuite, workflowsSuite, remindersSuite];
 
 const { values: args } = parseArgs({
   options: {

@@ -210,12 +210,18 @@ describe("approval requests", () => {
       "This campaign's plan is approved through the “Launch plans” policy: approve its request on the Approvals page.",
     );
     const admin = await callerFor(db, team.admin);
+    // Editing the plan while it waits makes version 2, from the first stage again.
+    await marketer.campaign.update({ campaignId: campaign.id, goal: "Double the sign-ups" });
     const [waiting] = (await admin.approval.queue({ view: "waiting" })).rows;
+    expect(waiting).toMatchObject({ version: 2 });
     expect(waiting).toMatchObject({ subject: "campaign", title: campaign.name, stageName: "Leadership" });
-    await admin.approval.decide({ requestId: waiting!.id, version: 1, decision: "approved" });
+    await admin.approval.decide({ requestId: waiting!.id, version: 2, decision: "approved" });
     const [after] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(after?.status).toBe("approved");
-    const history = await db.select({ action: auditLog.action, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.entityType, "campaign"), eq(auditLog.entityId, campaign.id)));
+    const history = await db
+      .select({ action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "campaign"), eq(auditLog.entityId, campaign.id), eq(auditLog.action, "status_changed")));
     expect(history.map((entry) => entry.after?.status)).toEqual(["in_review", "approved"]);
   });
 

@@ -20,6 +20,49 @@ async function openPlanRequest(tx: Database, campaign: Campaign) {
   return open;
 }
 
+/** What a plan's approval is given for: the campaign's fields and its milestones. */
+async function planFingerprint(tx: Database, campaign: Campaign): Promise<string> {
+  const plan = await tx.select({ name: milestones.name, dueDate: milestones.dueDate }).from(milestones).where(eq(milestones.campaignId, campaign.id)).orderBy(milestones.position);
+  return approvalFingerprint({
+    name: campaign.name,
+    goal: campaign.goal,
+    audience: campaign.audience,
+    channels: campaign.channels,
+    budget: campaign.budgetAmount,
+    dates: [campaign.startDate, campaign.launchDate, campaign.endDate],
+    milestones: plan,
+  });
+}
+
+/**
+ * An edit of a campaign whose plan waits for approval makes a new version of the
+ * plan: the request goes back to its first stage, as a content item's does.
+ * Called in the edit's transaction, with the campaign locked and saved.
+ */
+export async function restartPlanApprovalOnEdit(tx: Database, input: { actorId: string; campaign: Campaign; now?: Date }): Promise<void> {
+  const open = await openPlanRequest(tx, input.campaign);
+  if (open?.status !== "pending") return;
+  const now = input.now ?? new Date();
+  const fingerprint = await planFingerprint(tx, input.campaign);
+  if (fingerprint === open.fingerprint) return;
+  const [rebound] = await tx
+    .update(approvalRequests)
+    .set({ version: open.version + 1, fingerprint, updatedAt: now })
+    .where(eq(approvalRequests.id, open.id))
+    .returning();
+  await recordAudit(tx, {
+    workspaceId: open.workspaceId,
+    actorId: input.actorId,
+    entityType: "approval_request",
+    entityId: open.id,
+    campaignId: open.campaignId,
+    action: "new_version",
+    before: { version: open.version, stage: open.stageIndex + 1 },
+    after: { version: open.version + 1, stage: 1 },
+  });
+  await startStage(tx, rebound!, 0, { actorId: input.actorId, now, reason: "new_version" });
+}
+
 /** Refuses a manager's direct approval of a plan that a policy approves. Call before the status changes. */
 export async function assertPlanMayBeApprovedDirectly(tx: Database, campaign: Campaign, to: CampaignStatus): Promise<void> {
   if (to !== "approved" || campaign.status !== "in_review") return;
@@ -54,16 +97,7 @@ export async function onCampaignStatusChanged(
     .where(and(eq(approvalRequests.campaignId, campaign.id), eq(approvalRequests.subject, "campaign")))
     .orderBy(desc(approvalRequests.version))
     .limit(1);
-  const plan = await tx.select({ name: milestones.name, dueDate: milestones.dueDate }).from(milestones).where(eq(milestones.campaignId, campaign.id)).orderBy(milestones.position);
-  const fingerprint = approvalFingerprint({
-    name: campaign.name,
-    goal: campaign.goal,
-    audience: campaign.audience,
-    channels: campaign.channels,
-    budget: campaign.budgetAmount,
-    dates: [campaign.startDate, campaign.launchDate, campaign.endDate],
-    milestones: plan,
-  });
+  const fingerprint = await planFingerprint(tx, campaign);
   const [request] = await tx
     .insert(approvalRequests)
     .values({

@@ -2,7 +2,7 @@
 // what they asked for, and what was decided. One indexed read per view: "Waiting
 // on me" starts from the viewer's waiting approver rows (a partial index), "All
 // pending" from the pending requests by due time (another).
-import { type SQL, and, asc, count, desc, eq, exists, isNotNull, lt, or, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, count, eq, exists, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { approvalApprovers, approvalRequests, campaigns, contentItems, users } from "@/db/schema";
 import { hasRole } from "@/server/auth/roles";
@@ -45,50 +45,68 @@ export async function listApprovalQueue(db: Database, input: ApprovalQueueInput 
       }
       break;
   }
-  const order =
+  // The page is chosen from the requests alone, then only its rows are joined to their titles and names.
+  const orderOf = (cols: { decidedAt: AnyColumn | SQL.Aliased; requestedAt: AnyColumn | SQL.Aliased; stageDueAt: AnyColumn | SQL.Aliased; id: AnyColumn | SQL.Aliased }) =>
     input.view === "decided"
-      ? [desc(r.decidedAt), desc(r.id)]
+      ? [sql`${cols.decidedAt} desc`, sql`${cols.id} desc`]
       : input.sort === "age"
-        ? [asc(r.requestedAt), asc(r.id)]
-        : [sql`${r.stageDueAt} asc nulls last`, asc(r.requestedAt), asc(r.id)];
-
-  const columns = {
+        ? [sql`${cols.requestedAt} asc`, sql`${cols.id} asc`]
+        : [sql`${cols.stageDueAt} asc nulls last`, sql`${cols.requestedAt} asc`, sql`${cols.id} asc`];
+  const pageColumns = {
     id: r.id,
     subject: r.subject,
     status: r.status,
-    title: sql<string>`coalesce(${contentItems.title}, ${campaigns.name})`,
     campaignId: r.campaignId,
-    campaignName: campaigns.name,
     contentItemId: r.contentItemId,
     channel: r.channel,
     version: r.version,
     stageIndex: r.stageIndex,
-    stageCount: sql<number>`jsonb_array_length(${r.stages})`.mapWith(Number),
-    stageName: sql<string>`${r.stages} -> ${r.stageIndex} ->> 'name'`,
+    stageCount: sql<number>`jsonb_array_length(${r.stages})`.as("stage_count"),
+    stageName: sql<string>`${r.stages} -> ${r.stageIndex} ->> 'name'`.as("stage_name"),
     requestedById: r.requestedById,
-    requesterName: users.name,
     requestedAt: r.requestedAt,
     stageDueAt: r.stageDueAt,
     decidedAt: r.decidedAt,
   };
-  const fromRequests =
-    input.view === "waiting"
-      ? db
-          .select(columns)
-          .from(approvalApprovers)
-          .innerJoin(r, eq(r.id, approvalApprovers.requestId))
-          .$dynamic()
-      : db.select(columns).from(r).$dynamic();
   if (input.view === "waiting") {
     filters.push(eq(approvalApprovers.workspaceId, input.workspaceId), eq(approvalApprovers.userId, input.actorId), eq(approvalApprovers.waiting, true));
   }
-  const rows = await fromRequests
-    .innerJoin(campaigns, eq(campaigns.id, r.campaignId))
-    .leftJoin(contentItems, eq(contentItems.id, r.contentItemId))
-    .leftJoin(users, eq(users.id, r.requestedById))
-    .where(and(...filters))
-    .orderBy(...order)
-    .limit(input.limit + 1);
+  const chosen =
+    input.view === "waiting"
+      ? db.select(pageColumns).from(approvalApprovers).innerJoin(r, eq(r.id, approvalApprovers.requestId)).$dynamic()
+      : db.select(pageColumns).from(r).$dynamic();
+  const page = db.$with("page").as(
+    chosen
+      .where(and(...filters))
+      .orderBy(...orderOf(r))
+      .limit(input.limit + 1),
+  );
+  const rows = await db
+    .with(page)
+    .select({
+      id: page.id,
+      subject: page.subject,
+      status: page.status,
+      title: sql<string>`coalesce(${contentItems.title}, ${campaigns.name})`,
+      campaignId: page.campaignId,
+      campaignName: campaigns.name,
+      contentItemId: page.contentItemId,
+      channel: page.channel,
+      version: page.version,
+      stageIndex: page.stageIndex,
+      stageCount: sql<number>`${page.stageCount}`.mapWith(Number),
+      stageName: sql<string>`${page.stageName}`,
+      requestedById: page.requestedById,
+      requesterName: users.name,
+      requestedAt: page.requestedAt,
+      stageDueAt: page.stageDueAt,
+      decidedAt: page.decidedAt,
+    })
+    .from(page)
+    .innerJoin(campaigns, eq(campaigns.id, page.campaignId))
+    .leftJoin(contentItems, eq(contentItems.id, page.contentItemId))
+    .leftJoin(users, eq(users.id, page.requestedById))
+    .orderBy(...orderOf(page));
   return {
     rows: rows.slice(0, input.limit).map((row) => ({ ...row, overdue: row.status === "pending" && row.stageDueAt !== null && row.stageDueAt < now })),
     hasMore: rows.length > input.limit,

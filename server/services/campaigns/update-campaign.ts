@@ -9,8 +9,12 @@ import { auditView } from "./create-campaign";
 import { findCampaign } from "./find-campaign";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
+import { restartPlanApprovalOnEdit } from "@/server/services/approvals/campaign-plan-approval";
 
-/** Edits a campaign's fields (not its status: see changeCampaignStatus). Archived campaigns are read-only until restored. */
+/**
+ * Edits a campaign's fields (not its status: see changeCampaignStatus). Archived campaigns are read-only until restored.
+ * A plan waiting for approval goes back to its first stage at a new version.
+ */
 export async function updateCampaign(db: Database, input: UpdateCampaignInput & { workspaceId: string; actorId: string }) {
   const { actorId, campaignId, workspaceId, ...fields } = input;
   return transactionWithRetry(db, async (tx) => {
@@ -38,6 +42,7 @@ export async function updateCampaign(db: Database, input: UpdateCampaignInput & 
       .where(and(eq(campaigns.id, campaignId), eq(campaigns.workspaceId, workspaceId)))
       .returning();
     await recordAudit(tx, { workspaceId, actorId, entityType: "campaign", entityId: campaignId, campaignId, action: "updated", before: diff.before, after: diff.after });
+    await restartPlanApprovalOnEdit(tx, { actorId, campaign: campaign! });
     return campaign!;
   });
 }
