@@ -18,6 +18,7 @@ const facts = (overrides: Partial<RunFacts>): RunFacts => ({
   workspaceName: "Acme",
   inviteeEmail: null,
   taskTitle: null,
+  approvalTitle: null,
   memberName: null,
   pausedStep: null,
   wakesAt: null,
@@ -46,6 +47,15 @@ describe("describeRun", () => {
     expect(describeRun({ ...reminders, status: "cancelled", taskTitle: null }).text).toBe("Reminders for a deleted task, cancelled");
     const email = facts({ functionId: "send-notification-emails", memberName: "Tom Becker", status: "sleeping", pausedStep: "wait-until-send-time", wakesAt: tuesday });
     expect(runSentence(describeRun(email), utc)).toBe("Notifications for Tom Becker, email sleeping until 2026-12-01 09:00 UTC");
+  });
+
+  plainTest("an approval stage's SLA run names the item and the checkpoint it waits for, unless decided first", () => {
+    const sla = facts({ functionId: "crescendo-approval-stage-sla", eventName: "approval/stage.started", approvalTitle: "Spring teaser", status: "waiting", wakesAt: tuesday });
+    expect(runSentence(describeRun({ ...sla, pausedStep: "wait-for-escalation" }), utc)).toBe(
+      "Approval deadlines for “Spring teaser”, escalation unless decided before 2026-12-01 09:00 UTC",
+    );
+    expect(describeRun({ ...sla, pausedStep: "wait-for-reminder-3" }).text).toBe("Approval deadlines for “Spring teaser”, reminder unless decided before");
+    expect(describeRun({ ...sla, status: "completed", approvalTitle: null }).text).toBe("Approval deadlines for a deleted request, done");
   });
 
   plainTest("digest runs say which digest, in which workspace, and how they ended", () => {

@@ -15,6 +15,8 @@ export interface RunFacts {
   inviteeEmail: string | null;
   /** The task's title, for runs about a task (reminders). */
   taskTitle: string | null;
+  /** What the approval request a run is about asks to approve (an SLA run). */
+  approvalTitle: string | null;
   /** The member's name, for runs about one member (notification emails, digests). */
   memberName: string | null;
   /** The name of the step a sleeping or waiting run is paused at, and when it wakes. */
@@ -33,6 +35,7 @@ const eventLabels: Record<string, string> = {
   "member/invited": "a teammate was invited",
   "workspace/created": "a workspace was created",
   "task/due.scheduled": "a task's due date was set",
+  "approval/stage.started": "an approval stage started",
 };
 
 // The app's id (inngest/client.ts), which services may not import.
@@ -59,6 +62,8 @@ function subject(facts: RunFacts): string {
       return facts.memberName ? `Notifications for ${facts.memberName}` : "Notifications for a former member";
     case "remind-task-due":
       return facts.taskTitle ? `Reminders for “${facts.taskTitle}”` : "Reminders for a deleted task";
+    case "approval-stage-sla":
+      return facts.approvalTitle ? `Approval deadlines for “${facts.approvalTitle}”` : "Approval deadlines for a deleted request";
     case "find-due-digests":
       return "Looking for digests that are due";
     case "send-daily-digest":
@@ -82,10 +87,22 @@ const pausedSteps: Record<string, string> = {
   "remind-task-due/wait-for-overdue": "“overdue” reminder",
   "remind-task-due/wait-for-escalate-to-owner": "escalation to the campaign owner",
   "remind-task-due/wait-for-escalate-to-managers": "escalation to the managers",
+  "approval-stage-sla/wait-for-timeout-reminder": "reminder at the timeout",
+  "approval-stage-sla/wait-for-escalation": "escalation",
+  "approval-stage-sla/wait-for-auto-approval": "automatic approval",
+  "approval-stage-sla/wait-for-expiry": "expiry",
 };
 
+/** The paused step in words: the table above, or one of a stage's numbered reminders. */
+function pausedWhat(facts: RunFacts): string | undefined {
+  if (!facts.pausedStep) return undefined;
+  const id = localId(facts.functionId);
+  if (id === "approval-stage-sla" && /^wait-for-reminder-\d+$/.test(facts.pausedStep)) return "reminder";
+  return pausedSteps[`${id}/${facts.pausedStep}`];
+}
+
 function state(facts: RunFacts): string {
-  const what = facts.pausedStep ? pausedSteps[`${localId(facts.functionId)}/${facts.pausedStep}`] : undefined;
+  const what = pausedWhat(facts);
   const prefix = what ? `${what} ` : "";
   switch (facts.status) {
     case "queued":
@@ -95,6 +112,8 @@ function state(facts: RunFacts): string {
     case "sleeping":
       return facts.wakesAt ? `${prefix}sleeping until` : `${prefix}sleeping`;
     case "waiting":
+      // An approval stage waits for a decision; its checkpoint comes only if none arrives first.
+      if (what && localId(facts.functionId) === "approval-stage-sla") return facts.wakesAt ? `${what} unless decided before` : `${what} unless decided`;
       return facts.wakesAt ? `${prefix}waiting for an event until` : `${prefix}waiting for an event`;
     case "completed":
       return "done";

@@ -55,11 +55,11 @@ export async function getRun(db: Database, input: { workspaceId: string; runId: 
     .orderBy(sql`${workflowSteps.seq} asc nulls last`, asc(workflowSteps.createdAt), asc(workflowSteps.stepId))
     .limit(1000);
 
-  const { event, workspaceName, inviteeEmail, taskTitle, memberName, pausedStep, wakesAt, ...rest } = run;
+  const { event, workspaceName, inviteeEmail, taskTitle, approvalTitle, memberName, pausedStep, wakesAt, ...rest } = run;
   const trigger = event as TriggerEvent;
   return {
     ...rest,
-    summary: describeRun({ ...rest, eventName: trigger.name ?? null, workspaceName, inviteeEmail, taskTitle, memberName, pausedStep, wakesAt }),
+    summary: describeRun({ ...rest, eventName: trigger.name ?? null, workspaceName, inviteeEmail, taskTitle, approvalTitle, memberName, pausedStep, wakesAt }),
     durationMs: durationMs(run),
     event: {
       id: trigger.id ?? null,

@@ -47,10 +47,10 @@ export async function listRuns(
     .limit(limit + 1);
   const now = Date.now();
   const page = rows.slice(0, limit);
-  const runs = page.map(({ cursor: _cursor, workspaceName, inviteeEmail, taskTitle, memberName, pausedStep, wakesAt, ...run }) => ({
+  const runs = page.map(({ cursor: _cursor, workspaceName, inviteeEmail, taskTitle, approvalTitle, memberName, pausedStep, wakesAt, ...run }) => ({
     ...run,
     durationMs: durationMs(run, now),
-    summary: describeRun({ ...run, workspaceName, inviteeEmail, taskTitle, memberName, pausedStep, wakesAt }),
+    summary: describeRun({ ...run, workspaceName, inviteeEmail, taskTitle, approvalTitle, memberName, pausedStep, wakesAt }),
   }));
   return { runs, nextCursor: rows.length > limit ? (page.at(-1)?.cursor ?? null) : null };
 }

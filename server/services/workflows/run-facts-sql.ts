@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { invitations, tasks, users, workflowRuns, workflowSteps, workspaces } from "@/db/schema";
+import { approvalRequests, campaigns, contentItems, invitations, tasks, users, workflowRuns, workflowSteps, workspaces } from "@/db/schema";
 
 // The columns describeRun needs beside a run's own, as subqueries on workflow_runs
 // (each by primary key or the steps' (run_id, step_id) key, so a page of runs stays cheap).
@@ -7,6 +7,7 @@ import { invitations, tasks, users, workflowRuns, workflowSteps, workspaces } fr
 const invitationId = sql`${workflowRuns.event}->'data'->>'invitationId'`;
 const taskId = sql`${workflowRuns.event}->'data'->>'taskId'`;
 const userId = sql`${workflowRuns.event}->'data'->>'userId'`;
+const requestId = sql`${workflowRuns.event}->'data'->>'requestId'`;
 const uuidPattern = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
 /** The columns to spread into a select from workflow_runs. */
@@ -23,6 +24,12 @@ export const runFactsColumns = {
   taskTitle: sql<string | null>`(select ${tasks.title} from ${tasks}
     where ${tasks.id} = case when ${taskId} ~* ${uuidPattern} then (${taskId})::uuid end
       and ${tasks.workspaceId} = ${workflowRuns.workspaceId})`,
+  /** What an approval request a run is about asks to approve: the item's title, or the campaign's plan. */
+  approvalTitle: sql<string | null>`(select coalesce(${contentItems.title}, ${campaigns.name} || ': the plan') from ${approvalRequests}
+    left join ${contentItems} on ${contentItems.id} = ${approvalRequests.contentItemId}
+    left join ${campaigns} on ${campaigns.id} = ${approvalRequests.campaignId}
+    where ${approvalRequests.id} = case when ${requestId} ~* ${uuidPattern} then (${requestId})::uuid end
+      and ${approvalRequests.workspaceId} = ${workflowRuns.workspaceId})`,
   // By name: the stored step id is the SDK's hash of it.
   pausedStep: sql<string | null>`(select ${workflowSteps.name} from ${workflowSteps}
     where ${workflowSteps.runId} = ${workflowRuns.id} and ${workflowSteps.status} in ('sleeping', 'waiting')

@@ -1,0 +1,17 @@
+import type { Database } from "@/db";
+import { transactionWithRetry } from "@/server/services/shared/with-retry";
+import { stageAt, workspaceCalendar } from "../stage-lifecycle";
+import { lockOpenRound, type RoundInput } from "./lock-open-round";
+import { planStageCheckpoints, type StageCheckpoint } from "./stage-checkpoints";
+
+/** The checkpoints of the round's stage, from the request as it is now; nothing for a round that already ended. */
+export async function planStageSla(db: Database, input: RoundInput): Promise<{ checkpoints: StageCheckpoint[] } | { skipped: string }> {
+  return transactionWithRetry(db, async (tx) => {
+    const open = await lockOpenRound(tx, input);
+    if ("skipped" in open) return open;
+    const { request } = open;
+    if (!request.stageDueAt) return { checkpoints: [] };
+    const calendar = await workspaceCalendar(tx, request.workspaceId);
+    return { checkpoints: planStageCheckpoints(stageAt(request), { startedAt: request.stageStartedAt, dueAt: request.stageDueAt, calendar }) };
+  });
+}
