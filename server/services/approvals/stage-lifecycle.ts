@@ -67,7 +67,7 @@ export async function resolveStageApprovers(
   return [...people, ...external];
 }
 
-export async function workspaceCalendar(tx: Database, workspaceId: string) {
+async function workspaceCalendar(tx: Database, workspaceId: string) {
   const [row] = await tx.select({ timeZone: workspaces.timeZone, holidayCountry: workspaces.holidayCountry }).from(workspaces).where(eq(workspaces.id, workspaceId));
   return row ?? { timeZone: "UTC", holidayCountry: null };
 }

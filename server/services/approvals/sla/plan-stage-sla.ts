@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
+import { workspaces } from "@/db/schema";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
-import { stageAt, workspaceCalendar } from "../stage-lifecycle";
+import { stageAt } from "../stage-lifecycle";
 import { lockOpenRound, type RoundInput } from "./lock-open-round";
 import { planStageCheckpoints, type StageCheckpoint } from "./stage-checkpoints";
 
@@ -11,7 +13,8 @@ export async function planStageSla(db: Database, input: RoundInput): Promise<{ c
     if ("skipped" in open) return open;
     const { request } = open;
     if (!request.stageDueAt) return { checkpoints: [] };
-    const calendar = await workspaceCalendar(tx, request.workspaceId);
-    return { checkpoints: planStageCheckpoints(stageAt(request), { startedAt: request.stageStartedAt, dueAt: request.stageDueAt, calendar }) };
+    // The workspace's calendar now: a zone or holiday country changed since the stage started counts from here on.
+    const [calendar] = await tx.select({ timeZone: workspaces.timeZone, holidayCountry: workspaces.holidayCountry }).from(workspaces).where(eq(workspaces.id, request.workspaceId));
+    return { checkpoints: planStageCheckpoints(stageAt(request), { startedAt: request.stageStartedAt, dueAt: request.stageDueAt, calendar: calendar! }) };
   });
 }
