@@ -6,10 +6,10 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApprovalRequest, type Campaign, type CampaignStatus, approvalRequests, milestones } from "@/db/schema";
 import { AppError } from "@/server/errors";
-import { recordAudit } from "@/server/services/audit/record-audit";
+import { recordRequestHistory } from "./request-history";
 import { findApplicablePolicy } from "@/server/services/approval-policies/find-applicable-policy";
 import { approvalFingerprint } from "./fingerprint";
-import { closeRequest, memberName, startStage } from "./stage-lifecycle";
+import { closeRequest, memberName, restartAtNewVersion, startStage } from "./stage-lifecycle";
 
 async function openPlanRequest(tx: Database, campaign: Campaign) {
   const [open] = await tx
@@ -45,22 +45,7 @@ export async function restartPlanApprovalOnEdit(tx: Database, input: { actorId: 
   const now = input.now ?? new Date();
   const fingerprint = await planFingerprint(tx, input.campaign);
   if (fingerprint === open.fingerprint) return;
-  const [rebound] = await tx
-    .update(approvalRequests)
-    .set({ version: open.version + 1, fingerprint, updatedAt: now })
-    .where(eq(approvalRequests.id, open.id))
-    .returning();
-  await recordAudit(tx, {
-    workspaceId: open.workspaceId,
-    actorId: input.actorId,
-    entityType: "approval_request",
-    entityId: open.id,
-    campaignId: open.campaignId,
-    action: "new_version",
-    before: { version: open.version, stage: open.stageIndex + 1 },
-    after: { version: open.version + 1, stage: 1 },
-  });
-  await startStage(tx, rebound!, 0, { actorId: input.actorId, now, reason: "new_version" });
+  await restartAtNewVersion(tx, open, { version: open.version + 1, fingerprint }, { actorId: input.actorId, now });
 }
 
 /** Refuses a manager's direct approval of a plan that a policy approves. Call before the status changes. */
@@ -115,14 +100,6 @@ export async function onCampaignStatusChanged(
       requestedAt: now,
     })
     .returning();
-  await recordAudit(tx, {
-    workspaceId: input.workspaceId,
-    actorId: input.actorId,
-    entityType: "approval_request",
-    entityId: request!.id,
-    campaignId: campaign.id,
-    action: "requested",
-    after: { version: request!.version, policy: policy.name },
-  });
+  await recordRequestHistory(tx, request!, { actorId: input.actorId, action: "requested", after: { version: request!.version, policy: policy.name } });
   return startStage(tx, request!, 0, { actorId: input.actorId, now, reason: "requested" });
 }

@@ -5,7 +5,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApprovalApprover, type ApprovalRequest, approvalApprovers, approvalDecisions, contentVersions } from "@/db/schema";
 import { AppError, fieldError } from "@/server/errors";
-import { recordAudit } from "@/server/services/audit/record-audit";
+import { recordRequestHistory } from "./request-history";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import type { DecideApprovalInput } from "./approvals.schema";
@@ -83,12 +83,8 @@ export async function decideLocked(
   });
   await tx.update(approvalApprovers).set({ waiting: false }).where(eq(approvalApprovers.id, approver.id));
   const actorId = approver.userId;
-  await recordAudit(tx, {
-    workspaceId: request.workspaceId,
+  await recordRequestHistory(tx, request, {
     actorId,
-    entityType: "approval_request",
-    entityId: request.id,
-    campaignId: request.campaignId,
     action: "decided",
     after: { decision: input.decision, stage: request.stageIndex + 1, version: request.version, by: byName, ...(input.comment ? { comment: input.comment } : {}) },
   });

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApprovalRequest, approvalRequests, contentItems, workspaces } from "@/db/schema";
 import { AppError } from "@/server/errors";
-import { recordAudit } from "@/server/services/audit/record-audit";
+import { recordRequestHistory } from "./request-history";
 import { findContentItem, assertEditable } from "@/server/services/content/find-content-item";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
@@ -64,12 +64,8 @@ export async function requestContentApproval(db: Database, input: { workspaceId:
         })
         .returning()) as [ApprovalRequest];
     }
-    await recordAudit(tx, {
-      workspaceId: input.workspaceId,
+    await recordRequestHistory(tx, request, {
       actorId: input.actorId,
-      entityType: "approval_request",
-      entityId: request.id,
-      campaignId: campaign.id,
       action: open ? "resubmitted" : "requested",
       after: { version: item.version, policy: policy.name, findings: findings.length, blocking: blocking.length },
     });

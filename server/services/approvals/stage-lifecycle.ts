@@ -23,6 +23,7 @@ import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { notifyMany } from "@/server/services/notifications/notify";
 import { addStageTimeout } from "./business-time";
+import { recordRequestHistory } from "./request-history";
 
 export interface StageApprover {
   userId: string | null;
@@ -111,12 +112,8 @@ export async function startStage(
       tokenNonce: randomBytes(16).toString("base64url"),
     })),
   );
-  await recordAudit(tx, {
-    workspaceId: request.workspaceId,
+  await recordRequestHistory(tx, request, {
     actorId: context.actorId,
-    entityType: "approval_request",
-    entityId: request.id,
-    campaignId: request.campaignId,
     action: "stage_started",
     after: { stage: stageIndex + 1, stageName: stage.name, round, version: request.version, dueAt: due.toISOString(), reason: context.reason, approvers: approvers.length },
   });
@@ -141,6 +138,30 @@ export async function startStage(
   ]);
   await publishChange(tx, { workspaceId: request.workspaceId, topic: "approvals", ids: [request.id], actorId: context.actorId });
   return started!;
+}
+
+/**
+ * Binds a waiting request to a new version of what it asks about (an edited item,
+ * an edited plan) and starts it over from its first stage, saying so in its history.
+ */
+export async function restartAtNewVersion(
+  tx: Database,
+  request: ApprovalRequest,
+  next: { version: number; fingerprint: string; checks?: unknown[] },
+  context: { actorId: string; now: Date },
+): Promise<ApprovalRequest> {
+  const [rebound] = await tx
+    .update(approvalRequests)
+    .set({ ...next, updatedAt: context.now })
+    .where(eq(approvalRequests.id, request.id))
+    .returning();
+  await recordRequestHistory(tx, request, {
+    actorId: context.actorId,
+    action: "new_version",
+    before: { version: request.version, stage: request.stageIndex + 1 },
+    after: { version: next.version, stage: 1 },
+  });
+  return startStage(tx, rebound!, 0, { ...context, reason: "new_version" });
 }
 
 /** Nobody waits on the round any more; its SLA flow stops waiting. A request's first round (0) has nothing to end. */
@@ -192,12 +213,8 @@ export async function closeRequest(
     .where(eq(approvalRequests.id, request.id))
     .returning();
   await applyToSubject(tx, closed!, status, context);
-  await recordAudit(tx, {
-    workspaceId: request.workspaceId,
+  await recordRequestHistory(tx, request, {
     actorId: context.actorId,
-    entityType: "approval_request",
-    entityId: request.id,
-    campaignId: request.campaignId,
     action: status,
     after: { version: request.version, stage: request.stageIndex + 1, ...(context.by ? { by: context.by } : {}), ...(context.reason ? { reason: context.reason } : {}) },
   });

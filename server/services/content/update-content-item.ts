@@ -33,7 +33,7 @@ export async function updateContentItem(db: Database, input: UpdateContentInput 
       .where(and(eq(contentItems.id, item.id), eq(contentItems.workspaceId, workspaceId)))
       .returning();
     await tx.insert(contentVersions).values({ workspaceId, contentItemId: item.id, version, ...next, createdById: actorId });
-    await restartApprovalOnNewVersion(tx, { actorId, item: saved!, previousVersion: item.version });
+    await restartApprovalOnNewVersion(tx, { actorId, item: saved! });
     await recordAudit(tx, {
       workspaceId,
       actorId,
