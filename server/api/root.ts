@@ -1,4 +1,5 @@
 import { approvalRouter } from "./routers/approval";
+import { approvalPolicyRouter } from "./routers/approval-policy";
 import { assignmentRouter } from "./routers/assignment";
 import { calendarRouter } from "./routers/calendar";
 import { calendarFeedRouter } from "./routers/calendar-feed";
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   assignment: assignmentRouter,
   notification: notificationRouter,
   approval: approvalRouter,
+  approvalPolicy: approvalPolicyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -46,6 +46,7 @@ async function secretsOf(db: Database, team: Team): Promise<string[]> {
     ...own.tasks!.flatMap((task) => [String(task.id), String(task.title)]),
     ...own.time_off!.flatMap((away) => [String(away.id), String(away.note)]),
     ...own.notifications!.flatMap((notification) => [String(notification.id), String(notification.title)]),
+    ...own.approval_policies!.flatMap((policy) => [String(policy.id), String(policy.name)]),
   ];
 }
 

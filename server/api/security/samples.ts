@@ -147,6 +147,31 @@ export const samples: Record<string, Sample> = {
     access: "viewer",
     input: () => ({ channels: [{ kind: "assigned", channel: "email" }], quietHoursStart: "22:00", quietHoursEnd: "07:00", digestHour: 9, dailyDigest: true, weeklyDigest: false }),
   },
+  "approvalPolicy.list": { access: "viewer" },
+  // Every optional part filled in, so the hostile probe reaches each field.
+  "approvalPolicy.save": {
+    access: "admin",
+    input: (team) => ({
+      policyId: team.approvalPolicy.id,
+      name: "Probe review",
+      stages: [
+        {
+          name: "Probe stage",
+          approvers: { userIds: [team.manager.id], roles: ["admin"], emails: ["reviewer@probe.test"] },
+          rule: "at_least",
+          quorum: 2,
+          remindEveryHours: 4,
+          timeout: { amount: 8, unit: "business_hours" },
+          onTimeout: { remind: true, escalateTo: { userIds: [team.admin.id], roles: ["admin"] }, then: "approve" },
+        },
+      ],
+      allowSelfApproval: false,
+      requireChecks: true,
+      campaignTypes: ["webinar"],
+      channels: ["linkedin"],
+    }),
+  },
+  "approvalPolicy.delete": { access: "admin", input: (team) => ({ policyId: team.approvalPolicy.id }) },
 };
 
 // At runtime `_def.procedures` is flat, keyed by dotted path ("member.list"); its type is the nested record.
@@ -173,5 +198,6 @@ export const securityGroups = {
   team: ["team", "assignment"],
   notifications: ["notification"],
   approvals: ["approval"],
+  approvalPolicies: ["approvalPolicy"],
 } as const;
 export type SecurityGroup = keyof typeof securityGroups;

@@ -16,7 +16,7 @@ import { requestContentApproval } from "@/server/services/approvals/request-appr
  * campaign an unassigned task that needs it. The viewer has an unread notification
  * (the lowest role, so every role has one of its own to mark read). A blog
  * post of the campaign waits for approval by the viewer (a client's reviewer),
- * under the workspace's blog policy.
+ * under the workspace's blog policy (the policy the approval policy samples edit).
  */
 export async function seedTeam(db: Database, name: string) {
   const team = await createTeam(db, { name });
@@ -72,25 +72,28 @@ export async function seedTeam(db: Database, name: string) {
     link: `/tasks/${task.id}`,
     dedupeKey: `seed:${team.workspace.id}`,
   });
-  await db.insert(approvalPolicies).values({
-    workspaceId: team.workspace.id,
-    name: `${name} client review`,
-    channels: ["blog"],
-    stages: [
-      {
-        name: "Client review",
-        approvers: { userIds: [team.viewer.id], roles: [], emails: [] },
-        rule: "any",
-        quorum: null,
-        remindEveryHours: null,
-        timeout: { amount: 2, unit: "business_days" },
-        onTimeout: { remind: true, escalateTo: null, then: "wait" },
-      },
-    ],
-  });
+  const [approvalPolicy] = await db
+    .insert(approvalPolicies)
+    .values({
+      workspaceId: team.workspace.id,
+      name: `${name} client review`,
+      channels: ["blog"],
+      stages: [
+        {
+          name: "Client review",
+          approvers: { userIds: [team.viewer.id], roles: [], emails: [] },
+          rule: "any",
+          quorum: null,
+          remindEveryHours: null,
+          timeout: { amount: 2, unit: "business_days" },
+          onTimeout: { remind: true, escalateTo: null, then: "wait" },
+        },
+      ],
+    })
+    .returning();
   const approvalItem = await createContentItem(db, { workspaceId: team.workspace.id, campaignId: campaign.id, channel: "blog", title: `${name} launch story` });
   const approvalRequest = await requestContentApproval(db, { workspaceId: team.workspace.id, actorId: team.marketer.id, contentItemId: approvalItem.id });
-  return { ...team, notification: { id: notificationId! }, approvalItem, approvalRequest, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
+  return { ...team, approvalPolicy: approvalPolicy!, notification: { id: notificationId! }, approvalItem, approvalRequest, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
 }
 export type Team = Awaited<ReturnType<typeof seedTeam>>;
 
