@@ -82,3 +82,19 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+/** A labelled multi-line text box, with its error announced like TextField's. */
+export function TextAreaField({ label, errors, hint, className, ...props }: FieldProps & React.ComponentProps<"textarea">) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} errors={errors} hint={hint}>
+      <textarea
+        id={id}
+        aria-invalid={errors?.[0] ? true : undefined}
+        aria-describedby={describedBy(id, { label, errors, hint })}
+        className={clsx(controlClass, errors?.[0] ? "border-red-400" : "border-slate-300", className)}
+        {...props}
+      />
+    </FieldShell>
+  );
+}

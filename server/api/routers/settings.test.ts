@@ -94,3 +94,51 @@ describe("settings router", () => {
     expect(actions.map((a) => a.action)).toEqual(["created", "created", "deleted"]);
   });
 });
+
+describe("brand rules", () => {
+  const rules = {
+    bannedPhrases: [
+      { phrase: "guaranteed", replacement: "expected" },
+      { phrase: "best  in class", replacement: "" },
+    ],
+    disclaimers: { linkedin: "  Terms apply. ", email: "", x: "#ad" },
+  };
+
+  test("everyone reads them; an admin replaces them, empty disclaimers dropped, and the change is recorded", async ({ db }) => {
+    const team = await createTeam(db);
+    const viewer = await callerFor(db, team.viewer);
+    expect(await viewer.settings.brandRules()).toEqual({ bannedPhrases: [], disclaimers: {} });
+
+    const saved = await (await callerFor(db, team.admin)).settings.updateBrandRules(rules);
+    const expected = {
+      bannedPhrases: [
+        { phrase: "guaranteed", replacement: "expected" },
+        { phrase: "best in class", replacement: "" },
+      ],
+      disclaimers: { linkedin: "Terms apply.", x: "#ad" },
+    };
+    expect(saved).toEqual(expected);
+    expect(await viewer.settings.brandRules()).toEqual(expected);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityType, "workspace_settings"));
+    expect(entry).toMatchObject({ actorId: team.admin.id, action: "updated", before: { brandRules: { bannedPhrases: [], disclaimers: {} } }, after: { brandRules: expected } });
+  });
+
+  test("only admins change them; duplicates, too many phrases and long disclaimers are refused on their fields, nothing written", async ({ db }) => {
+    const team = await createTeam(db);
+    const before = await snapshotDatabase(db);
+    for (const role of ["viewer", "marketer", "manager"] as const) {
+      expect((await callError((await callerFor(db, team[role])).settings.updateBrandRules(rules))).code).toBe("FORBIDDEN");
+    }
+    const admin = await callerFor(db, team.admin);
+    const duplicate = await callError(admin.settings.updateBrandRules({ bannedPhrases: [{ phrase: "Free", replacement: "" }, { phrase: "FREE", replacement: "no cost" }], disclaimers: {} }));
+    expect(duplicate.code).toBe("BAD_REQUEST");
+    expect(fieldErrorsOf(duplicate)).toEqual({ bannedPhrases: ["“FREE” is in the list twice. Remove one."] });
+    const empty = await callError(admin.settings.updateBrandRules({ bannedPhrases: [{ phrase: "  ", replacement: "x" }], disclaimers: {} }));
+    expect(fieldErrorsOf(empty)).toEqual({ bannedPhrases: ["Enter the word or phrase to avoid"] });
+    const many = Array.from({ length: 201 }, (_, i) => ({ phrase: `word${i}`, replacement: "" }));
+    expect(fieldErrorsOf(await callError(admin.settings.updateBrandRules({ bannedPhrases: many, disclaimers: {} })))).toEqual({ bannedPhrases: ["Keep at most 200 banned phrases"] });
+    const long = await callError(admin.settings.updateBrandRules({ bannedPhrases: [], disclaimers: { email: "x".repeat(1001) } }));
+    expect(fieldErrorsOf(long)).toEqual({ disclaimers: ["Keep a disclaimer to at most 1,000 characters"] });
+    expect(await snapshotDatabase(db)).toEqual(before);
+  });
+});

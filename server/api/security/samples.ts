@@ -86,6 +86,15 @@ export const samples: Record<string, Sample> = {
   "settings.listBlackouts": { access: "viewer" },
   "settings.addBlackout": { access: "manager", input: () => ({ startDate: dayFromToday(40), endDate: dayFromToday(41), reason: "Probe offsite" }) },
   "settings.removeBlackout": { access: "manager", input: (team) => ({ blackoutId: team.blackout.id }) },
+  "settings.brandRules": { access: "viewer" },
+  // Every channel's disclaimer given, so the hostile probe reaches each.
+  "settings.updateBrandRules": {
+    access: "admin",
+    input: () => ({
+      bannedPhrases: [{ phrase: "guaranteed", replacement: "expected" }],
+      disclaimers: { email: "Unsubscribe any time.", linkedin: "Terms apply.", x: "Ad", instagram: "Ad", facebook: "Ad", pinterest: "Ad", blog: "Opinions are our own.", ad: "Sponsored" },
+    }),
+  },
   "content.list": { access: "viewer", input: (team) => ({ campaignId: team.campaign.id }) },
   "content.get": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id }) },
   "content.diff": { access: "viewer", input: (team) => ({ contentItemId: team.contentItem.id, from: 1, to: 1 }) },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Channel, channels } from "@/db/schema/enum-values";
 import { bufferDaysField, dayField } from "@/server/services/campaigns/campaign.schema";
 import { timeZoneName } from "@/server/services/shared/date.schema";
 import { sharedField } from "@/server/services/shared/field-kinds";
@@ -55,3 +56,31 @@ export const blackoutIdInput = z.object({ blackoutId: id("Choose a blackout date
 
 export type UpdateSettingsInput = z.infer<typeof updateSettingsInput>;
 export type AddBlackoutInput = z.infer<typeof addBlackoutInput>;
+
+// Brand rules: what the content checks hold every item to (server/services/content-checks).
+export const MAX_BANNED_PHRASES = 200;
+export const MAX_DISCLAIMER_LENGTH = 1000;
+
+const bannedPhrase = z.object({
+  phrase: text({ max: 100, required: "Enter the word or phrase to avoid" }),
+  replacement: text({ max: 100, tooLong: "Keep the replacement to at most 100 characters" }),
+});
+const disclaimer = text({ max: MAX_DISCLAIMER_LENGTH, multiline: true, tooLong: "Keep a disclaimer to at most 1,000 characters" });
+
+export const updateBrandRulesInput = z.object({
+  bannedPhrases: z
+    .array(bannedPhrase)
+    .max(MAX_BANNED_PHRASES, `Keep at most ${MAX_BANNED_PHRASES} banned phrases`)
+    .superRefine((phrases, ctx) => {
+      const seen = new Set<string>();
+      phrases.forEach(({ phrase }, index) => {
+        const key = phrase.replace(/\s+/g, " ").toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [index, "phrase"], message: `“${phrase}” is in the list twice. Remove one.` });
+        seen.add(key);
+      });
+    }),
+  /** One per channel; an empty one is no disclaimer. */
+  disclaimers: z.object(Object.fromEntries(channels.map((channel) => [channel, disclaimer.optional()])) as Record<Channel, z.ZodOptional<typeof disclaimer>>),
+});
+
+export type UpdateBrandRulesInput = z.infer<typeof updateBrandRulesInput>;
