@@ -6,6 +6,7 @@ import { generateKeyBetween } from "fractional-indexing";
 import { hashPassword } from "@/server/auth/password";
 import type { Database } from "./client";
 import {
+  approvalPolicies,
   campaigns,
   contentItems,
   contentVersions,
@@ -22,6 +23,7 @@ import {
   workspaces,
 } from "./schema";
 import type { CampaignType, Channel } from "./schema/campaigns";
+import type { ApprovalStagePolicy } from "./schema/enum-values";
 import type { MemberRole } from "./schema/workspaces";
 
 export const DEFAULT_PASSWORD = "correct horse battery";
@@ -247,4 +249,30 @@ export async function createTask(
     })
     .returning();
   return task!;
+}
+
+/** A stage any manager approves, reminded once and escalated to the admins at two business days, then expired; unless told. */
+export function approvalStage(overrides: Partial<ApprovalStagePolicy> = {}): ApprovalStagePolicy {
+  return {
+    name: "Manager review",
+    approvers: { userIds: [], roles: ["manager"], emails: [] },
+    rule: "any",
+    quorum: null,
+    remindEveryHours: null,
+    timeout: { amount: 2, unit: "business_days" },
+    onTimeout: { remind: true, escalateTo: { userIds: [], roles: ["admin"] }, then: "expire" },
+    ...overrides,
+  };
+}
+
+/** An approval policy of one manager stage unless told, the default for nothing unless told. */
+export async function createApprovalPolicy(
+  db: Database,
+  input: { workspaceId: string; name?: string; stages?: ApprovalStagePolicy[]; channels?: Channel[]; campaignTypes?: CampaignType[]; allowSelfApproval?: boolean; requireChecks?: boolean },
+) {
+  const [policy] = await db
+    .insert(approvalPolicies)
+    .values({ name: `Policy ${randomUUID().slice(0, 6)}`, stages: [approvalStage()], ...input })
+    .returning();
+  return policy!;
 }

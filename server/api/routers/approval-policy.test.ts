@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { addMember, createTeam, createUser, uniqueEmail } from "@/db/factories";
+import { addMember, approvalStage, createTeam, createUser, uniqueEmail } from "@/db/factories";
 import { auditLog, memberships } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { snapshotDatabase } from "@/db/test-snapshot";
@@ -9,16 +9,8 @@ import type { SaveApprovalPolicyInput } from "@/server/services/approval-policie
 
 type Stage = SaveApprovalPolicyInput["stages"][number];
 
-const stage = (fields: Partial<Stage> = {}): Stage => ({
-  name: "Marketing review",
-  approvers: { userIds: [], roles: ["manager"], emails: [] },
-  rule: "any",
-  quorum: null,
-  remindEveryHours: 4,
-  timeout: { amount: 8, unit: "business_hours" },
-  onTimeout: { remind: true, escalateTo: { userIds: [], roles: ["admin"] }, then: "approve" },
-  ...fields,
-});
+const stage = (fields: Partial<Stage> = {}): Stage =>
+  approvalStage({ name: "Marketing review", remindEveryHours: 4, timeout: { amount: 8, unit: "business_hours" }, onTimeout: { remind: true, escalateTo: { userIds: [], roles: ["admin"] }, then: "approve" }, ...fields });
 
 const policy = (fields: Partial<SaveApprovalPolicyInput> = {}): SaveApprovalPolicyInput => ({
   name: "Social posts",

@@ -1,7 +1,7 @@
 // The data the security matrix aims at: a workspace with something of every kind.
 import type { Database } from "@/db";
-import { createCampaign, createContentItem, createMilestone, createTask, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
-import { approvalPolicies, blackoutDates, campaignTemplates, memberships, taskDependencies, timeOff } from "@/db/schema";
+import { approvalStage, createApprovalPolicy, createCampaign, createContentItem, createMilestone, createTask, createTeam, createWorkflowRun, dayFromToday } from "@/db/factories";
+import { blackoutDates, campaignTemplates, memberships, taskDependencies, timeOff } from "@/db/schema";
 import { and, eq } from "drizzle-orm";
 import { inviteMember } from "@/server/services/invitations/invite-member";
 import { notify } from "@/server/services/notifications/notify";
@@ -72,28 +72,21 @@ export async function seedTeam(db: Database, name: string) {
     link: `/tasks/${task.id}`,
     dedupeKey: `seed:${team.workspace.id}`,
   });
-  const [approvalPolicy] = await db
-    .insert(approvalPolicies)
-    .values({
-      workspaceId: team.workspace.id,
-      name: `${name} client review`,
-      channels: ["blog"],
-      stages: [
-        {
-          name: "Client review",
-          approvers: { userIds: [team.viewer.id], roles: [], emails: [] },
-          rule: "any",
-          quorum: null,
-          remindEveryHours: null,
-          timeout: { amount: 2, unit: "business_days" },
-          onTimeout: { remind: true, escalateTo: null, then: "wait" },
-        },
-      ],
-    })
-    .returning();
+  const approvalPolicy = await createApprovalPolicy(db, {
+    workspaceId: team.workspace.id,
+    name: `${name} client review`,
+    channels: ["blog"],
+    stages: [
+      approvalStage({
+        name: "Client review",
+        approvers: { userIds: [team.viewer.id], roles: [], emails: [] },
+        onTimeout: { remind: true, escalateTo: null, then: "wait" },
+      }),
+    ],
+  });
   const approvalItem = await createContentItem(db, { workspaceId: team.workspace.id, campaignId: campaign.id, channel: "blog", title: `${name} launch story` });
   const approvalRequest = await requestContentApproval(db, { workspaceId: team.workspace.id, actorId: team.marketer.id, contentItemId: approvalItem.id });
-  return { ...team, approvalPolicy: approvalPolicy!, notification: { id: notificationId! }, approvalItem, approvalRequest, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
+  return { ...team, approvalPolicy, notification: { id: notificationId! }, approvalItem, approvalRequest, invitation, sleepingRun, failedRun, campaign, milestone, contentItem, archivedCampaign, blackout: blackout!, task, otherTask, dependentTask, timeOff: away!, unassignedTask };
 }
 export type Team = Awaited<ReturnType<typeof seedTeam>>;
 

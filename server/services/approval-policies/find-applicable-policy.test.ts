@@ -1,5 +1,5 @@
 import { describe, expect } from "vitest";
-import { createTeam } from "@/db/factories";
+import { approvalStage, createTeam } from "@/db/factories";
 import { test } from "@/db/test-db";
 import type { SaveApprovalPolicyInput } from "./approval-policies.schema";
 import { findApplicablePolicy } from "./find-applicable-policy";
@@ -7,17 +7,7 @@ import { saveApprovalPolicy } from "./save-approval-policy";
 
 const policy = (name: string, defaults: Pick<SaveApprovalPolicyInput, "campaignTypes" | "channels">): SaveApprovalPolicyInput => ({
   name,
-  stages: [
-    {
-      name: "Manager review",
-      approvers: { userIds: [], roles: ["manager"], emails: [] },
-      rule: "any",
-      quorum: null,
-      remindEveryHours: null,
-      timeout: { amount: 1, unit: "business_days" },
-      onTimeout: { remind: true, escalateTo: null, then: "expire" },
-    },
-  ],
+  stages: [approvalStage()],
   allowSelfApproval: false,
   requireChecks: false,
   ...defaults,
