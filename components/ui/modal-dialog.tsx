@@ -38,7 +38,7 @@ export function ModalDialog({
         event.preventDefault();
         onClose();
       }}
-      className={clsx("rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40", className)}
+      className={clsx("m-auto rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40", className)}
     >
       {children}
     </dialog>
