@@ -43,16 +43,23 @@ function describedBy(id: string, { errors, hint }: FieldProps) {
   return errors?.[0] ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
+/** What every control of a field carries: its id, its error state and what describes it. */
+function controlProps(id: string, field: FieldProps, className: string | undefined) {
+  return {
+    id,
+    "aria-invalid": field.errors?.[0] ? true : undefined,
+    "aria-describedby": describedBy(id, field),
+    className: clsx(controlClass, field.errors?.[0] ? "border-red-400" : "border-slate-300", className),
+  };
+}
+
 /** A labelled input whose error is announced with it (aria-describedby). */
 export function TextField({ label, errors, hint, className, ...props }: FieldProps & React.ComponentProps<"input">) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
       <input
-        id={id}
-        aria-invalid={errors?.[0] ? true : undefined}
-        aria-describedby={describedBy(id, { label, errors, hint })}
-        className={clsx(controlClass, errors?.[0] ? "border-red-400" : "border-slate-300", className)}
+        {...controlProps(id, { label, errors, hint }, className)}
         {...props}
       />
     </FieldShell>
@@ -71,10 +78,7 @@ export function SelectField({
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
       <select
-        id={id}
-        aria-invalid={errors?.[0] ? true : undefined}
-        aria-describedby={describedBy(id, { label, errors, hint })}
-        className={clsx(controlClass, errors?.[0] ? "border-red-400" : "border-slate-300", className)}
+        {...controlProps(id, { label, errors, hint }, className)}
         {...props}
       >
         {children}
@@ -89,10 +93,7 @@ export function TextAreaField({ label, errors, hint, className, ...props }: Fiel
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint}>
       <textarea
-        id={id}
-        aria-invalid={errors?.[0] ? true : undefined}
-        aria-describedby={describedBy(id, { label, errors, hint })}
-        className={clsx(controlClass, errors?.[0] ? "border-red-400" : "border-slate-300", className)}
+        {...controlProps(id, { label, errors, hint }, className)}
         {...props}
       />
     </FieldShell>

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { createTRPCContext } from "@/server/api/context";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { hasRole } from "@/server/auth/roles";
+import { ApprovalPolicies } from "./_components/approval-policies";
 import { BlackoutDates } from "./_components/blackout-dates";
 import { BrandRulesForm } from "./_components/brand-rules-form";
 import { PlanningForm } from "./_components/planning-form";
@@ -18,6 +19,8 @@ export default async function SettingsPage() {
   prefetch(trpc.settings.listBlackouts.queryOptions());
   prefetch(trpc.template.list.queryOptions());
   prefetch(trpc.settings.brandRules.queryOptions());
+  prefetch(trpc.approvalPolicy.list.queryOptions());
+  prefetch(trpc.member.list.queryOptions());
 
   return (
     <HydrateClient>
@@ -30,6 +33,7 @@ export default async function SettingsPage() {
         <BlackoutDates canEdit={isManager} />
         <TemplateEditor canEdit={isManager} />
         <BrandRulesForm canEdit={isAdmin} />
+        <ApprovalPolicies canEdit={isAdmin} />
       </div>
     </HydrateClient>
   );
