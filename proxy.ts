@@ -2,7 +2,7 @@
 // - a POST to a page from another origin gets a plain 403 here: Next treats any
 //   POST to a page (a Next-Action header, or a multipart or urlencoded form) as
 //   a server action, and its own origin check throws it as a 500;
-// - pages other than the public ones (sign-in, sign-up, invitations) without a
+// - pages other than the public ones (sign-in, sign-up, invitations, review links) without a
 //   session cookie go straight to sign-in, remembering where the person was
 //   going (the app layout verifies the session itself);
 // - every page gets a Content-Security-Policy with a fresh nonce, on the
@@ -13,7 +13,7 @@ import { appUrl } from "@/server/env";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "@/server/security/content-security-policy";
 import { checkSameOrigin } from "@/server/security/same-origin";
 
-const PUBLIC_PAGES = /^\/(?:sign-in|sign-up|invite\/)/;
+const PUBLIC_PAGES = /^\/(?:sign-in|sign-up|invite\/|review\/)/;
 
 function refuseForeignAction(request: NextRequest): NextResponse | null {
   if (request.method === "GET" || request.method === "HEAD") return null;

@@ -64,6 +64,8 @@ function subject(facts: RunFacts): string {
       return facts.taskTitle ? `Reminders for “${facts.taskTitle}”` : "Reminders for a deleted task";
     case "approval-stage-sla":
       return facts.approvalTitle ? `Approval deadlines for “${facts.approvalTitle}”` : "Approval deadlines for a deleted request";
+    case "approval-expire-past-publish":
+      return "Looking for approvals past their publish time";
     case "find-due-digests":
       return "Looking for digests that are due";
     case "send-daily-digest":
