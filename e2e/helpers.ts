@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expectToast } from "./toast";
 
@@ -38,11 +38,12 @@ export async function signOut(page: Page) {
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 }
 
-/** As the signed-in admin on `page`: invites `email` from the team page and returns the link from the outbox email. */
-export async function inviteAndReadLink(page: Page, email: string): Promise<string> {
+/** As the signed-in admin on `page`: invites `email` (as a marketer unless `role`, its label, says otherwise) from the team page and returns the link from the outbox email. */
+export async function inviteAndReadLink(page: Page, email: string, role?: "Admin" | "Manager" | "Marketer" | "Viewer"): Promise<string> {
   await page.goto("/team");
   const invite = page.getByRole("region", { name: "Invite a teammate" });
   await invite.getByLabel("Email").fill(email);
+  if (role) await invite.getByLabel("Role").selectOption(role);
   await invite.getByRole("button", { name: "Send invitation" }).click();
   await expectToast(page, `Invitation sent to ${email}.`);
   // The email comes from a workflow a moment after the invitation: the outbox page is read again until it is there.
@@ -55,6 +56,18 @@ export async function inviteAndReadLink(page: Page, email: string): Promise<stri
   const link = body.match(/https?:\/\/\S+\/invite\/\S+/)?.[0];
   expect(link, "the invitation email carries a link").toBeTruthy();
   return link!;
+}
+
+/** Accepts an invitation `link` as a new person named `name`, in a browser context of their own; returns their page, signed in. */
+export async function joinWithLink(browser: Browser, link: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Choose a password").fill(`${name}'s long password`);
+  await page.getByRole("button", { name: "Accept and join" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${name.split(" ")[0]}` })).toBeVisible();
+  return page;
 }
 
 /**

@@ -39,9 +39,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     );
   }
 
-  const [workspaces, unread] = await Promise.all([
+  const [workspaces, unread, waitingApprovals] = await Promise.all([
     myWorkspaces(db, session.user.id),
     getQueryClient().fetchQuery(trpc.notification.unreadCount.queryOptions()),
+    getQueryClient().fetchQuery(trpc.approval.waitingCount.queryOptions()),
   ]);
   const visibleNav = navItems.filter((item) => !item.minRole || hasRole(workspace.role, item.minRole));
 
@@ -66,7 +67,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           }
         >
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
-          <AppNav items={visibleNav} />
+          <AppNav items={visibleNav} waitingApprovals={waitingApprovals} />
           <div className="mt-auto border-t border-slate-100 pt-4">
             <UserPanel name={session.user.name} email={session.user.email} role={workspace.role} />
           </div>

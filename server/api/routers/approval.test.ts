@@ -48,6 +48,11 @@ describe("approval requests", () => {
     const request = await marketer.approval.request({ contentItemId: item.id });
     expect(request).toMatchObject({ status: "pending", stageIndex: 0, version: 1, round: 1 });
     expect(await itemState(db, item.id)).toMatchObject({ approvalStatus: "in_review" });
+    // The content page says where it stands: "In review: stage 1 of 2, Marketing review".
+    expect(await marketer.approval.forContent({ contentItemId: item.id })).toMatchObject({
+      approvalStatus: "in_review",
+      request: { id: request.id, status: "pending", stage: 1, stageCount: 2, stageName: "Marketing review" },
+    });
     expect((await manager.approval.queue({ view: "waiting" })).rows.map((row) => row.title)).toEqual(["Launch teaser"]);
     expect((await admin.approval.queue({ view: "waiting" })).rows).toEqual([]);
     expect(await manager.approval.waitingCount()).toBe(1);

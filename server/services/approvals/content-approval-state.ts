@@ -25,6 +25,6 @@ export async function getContentApprovalState(db: Database, input: { workspaceId
     approvalStatus: item.approvalStatus,
     approvedVersion: item.approvedVersion,
     findings,
-    request: latest ? { id: latest.id, status: latest.status, version: latest.version, stage: latest.stageIndex + 1, stageName: latest.stages[latest.stageIndex]?.name ?? "" } : null,
+    request: latest ? { id: latest.id, status: latest.status, version: latest.version, stage: latest.stageIndex + 1, stageCount: latest.stages.length, stageName: latest.stages[latest.stageIndex]?.name ?? "" } : null,
   };
 }

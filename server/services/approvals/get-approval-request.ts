@@ -5,6 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { approvalApprovers, approvalDecisions, approvalRequests, auditLog, campaigns, contentItems, contentVersions, users } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import type { ContentFinding } from "@/server/services/content-checks";
 import { diffContentVersions } from "@/server/services/content/diff-content-versions";
 import { assertActorRole } from "@/server/services/members/assert-actor-role";
 import { describeApprovalEntry } from "./history-words";
@@ -90,7 +91,8 @@ export async function getApprovalRequest(db: Database, input: { workspaceId: str
       anchor: decision.anchor,
       at: decision.createdAt,
     })),
-    checks: request.checks,
+    // Written by the request from `runContentChecks`; the column itself is untyped JSON.
+    checks: request.checks as ContentFinding[],
     content,
     diff,
     history: history.map((entry) => ({ id: entry.id, at: entry.at, text: describeApprovalEntry(entry) })),

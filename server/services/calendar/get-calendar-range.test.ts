@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import type { Database } from "@/db";
 import { createCampaign, createContentItem, createMilestone, createTeam } from "@/db/factories";
-import { blackoutDates, workspaces } from "@/db/schema";
+import { blackoutDates, contentItems, workspaces } from "@/db/schema";
 import { test } from "@/db/test-db";
 import { MAX_SPANS } from "./calendar-limits";
 import { type CalendarRangeParams, getCalendarRange } from "./get-calendar-range";
@@ -65,6 +65,8 @@ describe("getCalendarRange", () => {
     await createContentItem(db, { workspaceId, campaignId: launch.id, scheduledAt: null });
     await createContentItem(db, { workspaceId, campaignId: launch.id, scheduledAt: new Date("2026-04-01T00:00:00Z") });
     const other = await plannedTeam(db);
+    // The teaser is approved at its current version; the calendar marks it so.
+    await db.update(contentItems).set({ approvalStatus: "approved", approvedVersion: 1 }).where(eq(contentItems.id, teaser.id));
 
     const range = await getCalendarRange(db, { workspaceId, ...march });
 
@@ -83,9 +85,11 @@ describe("getCalendarRange", () => {
       { id: brief.id, campaignId: launch.id, name: "Brief signed off", dueDate: "2026-03-04", completed: false, campaignName: "Spring launch", ownerName: team.marketer.name },
     ]);
     expect(range.contentItems).toEqual([
-      { id: teaser.id, campaignId: launch.id, channel: "linkedin", title: "Teaser post", scheduledAt: new Date("2026-03-10T09:00:00Z") },
-      { id: invite.id, campaignId: webinar.id, channel: "email", title: "Webinar invitation", scheduledAt: new Date("2026-03-24T08:00:00Z") },
+      { id: teaser.id, campaignId: launch.id, channel: "linkedin", title: "Teaser post", approved: true, scheduledAt: new Date("2026-03-10T09:00:00Z") },
+      { id: invite.id, campaignId: webinar.id, channel: "email", title: "Webinar invitation", approved: false, scheduledAt: new Date("2026-03-24T08:00:00Z") },
     ]);
+    // The month's summary (a few things a day) says the same.
+    expect((await getCalendarRange(db, { workspaceId, ...march, perDay: 3 })).contentItems.map((item) => item.approved)).toEqual([true, false]);
     expect(JSON.stringify(range)).not.toContain(other.launch.id);
     expect(JSON.stringify(range)).not.toContain(other.teaser.id);
     expect(range.conflicts).toEqual([]);

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { blackoutDates, campaigns, contentItems, milestones, users } from "@/db/schema";
 import type { CampaignStatus, CampaignType, Channel } from "@/db/schema/campaigns";
+import { contentApproved } from "@/server/services/content/content-approved";
 import { MAX_SPANS } from "./calendar-limits";
 import { belongsToFiltered, type CalendarFilters, campaignFilter, runsDuring } from "./calendar-filters";
 import { rowsOf } from "@/db/rows-of";
@@ -145,6 +146,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       db.execute(sql`
         select ranked.id, ranked.campaign_id as "campaignId", ranked.channel,
           (select titled.title from content_items titled where titled.id = ranked.id) as title,
+          (select coalesce(titled.approval_status = 'approved' and titled.approved_version = titled.version, false) from content_items titled where titled.id = ranked.id) as approved,
           -- Milliseconds, which both database drivers hand back as a number.
           (extract(epoch from ranked.scheduled_at) * 1000)::float8 as at, ranked.day::text as day, ranked.total
         from (
@@ -220,7 +222,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
       milestones: milestoneList.filter((row) => kept.has(row.id)).map(({ total: _total, ...milestone }) => milestone),
       contentItems: contentList
         .filter((row) => kept.has(row.id))
-        .map(({ id, campaignId, channel, title, at }) => ({ id, campaignId, channel, title, scheduledAt: new Date(at) })),
+        .map(({ id, campaignId, channel, title, approved, at }) => ({ id, campaignId, channel, title, approved, scheduledAt: new Date(at) })),
       blackouts: blackoutRows,
       conflicts,
       spans,
@@ -251,6 +253,7 @@ export async function getCalendarRange(db: Database, params: CalendarRangeParams
         campaignId: contentItems.campaignId,
         channel: contentItems.channel,
         title: contentItems.title,
+        approved: contentApproved,
         scheduledAt: contentItems.scheduledAt,
       })
       .from(contentItems)
@@ -296,6 +299,8 @@ export interface CalendarContentItem {
   campaignId: string;
   channel: Channel;
   title: string;
+  /** Approved at its current version: what goes out is what was approved. */
+  approved: boolean;
   scheduledAt: Date;
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { contentItems } from "@/db/schema";
+import { contentApproved } from "./content-approved";
 import { findCampaign } from "@/server/services/campaigns/find-campaign";
 
 /** A campaign's content items, scheduled ones first by time, then the unscheduled ones as they were added. */
@@ -13,6 +14,8 @@ export async function listContentItems(db: Database, input: { workspaceId: strin
       title: contentItems.title,
       scheduledAt: contentItems.scheduledAt,
       version: contentItems.version,
+      approvalStatus: contentItems.approvalStatus,
+      approved: contentApproved,
       updatedAt: contentItems.updatedAt,
     })
     .from(contentItems)

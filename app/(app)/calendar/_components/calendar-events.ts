@@ -136,7 +136,8 @@ export function toCalendarEvents(range: CalendarRange, canEdit: boolean, asList 
   for (const item of range.contentItems) {
     events.push({
       id: `content:${item.id}`,
-      title: `${channelLabels[item.channel]}: ${item.title}`,
+      // Approved at its current version is said in words, at the front where a narrow cell still shows it.
+      title: `${item.approved ? "✓ Approved · " : ""}${channelLabels[item.channel]}: ${item.title}`,
       start: item.scheduledAt,
       allDay: false,
       url: contentHref(item.campaignId, item.id),

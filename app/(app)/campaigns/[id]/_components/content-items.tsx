@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { confirmAction } from "@/components/ui/toaster";
+import { contentApprovalLabels } from "@/components/approvals/approval-words";
 import type { Channel } from "@/db/schema/campaigns";
 import { ContentFields, type ContentValue, emptyContent } from "./content-fields";
 import { ScheduledTime, useViewerTimeZone } from "./content-time";
@@ -57,7 +58,7 @@ export function ContentItems({ campaignId, canEdit }: { campaignId: string; canE
                   {item.title}
                 </Link>
                 <p className="text-slate-600">
-                  {channelLabels[item.channel]} · version {item.version}
+                  {channelLabels[item.channel]} · version {item.version} · {approvalLabel(item)}
                 </p>
               </div>
               <ScheduledTime at={item.scheduledAt} />
@@ -67,6 +68,12 @@ export function ContentItems({ campaignId, canEdit }: { campaignId: string; canE
       )}
     </section>
   );
+}
+
+/** "Approved", or where its approval stands; an approval of an earlier version no longer counts. */
+function approvalLabel(item: { approved: boolean; approvalStatus: keyof typeof contentApprovalLabels }) {
+  if (item.approved) return "Approved";
+  return item.approvalStatus === "approved" ? "Approval lapsed" : contentApprovalLabels[item.approvalStatus];
 }
 
 function NewContentItem({ campaignId, onDone }: { campaignId: string; onDone: (title?: string) => void }) {

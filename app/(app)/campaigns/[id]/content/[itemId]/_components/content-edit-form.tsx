@@ -39,6 +39,8 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
       await Promise.all([
         queryClient.invalidateQueries(trpc.content.get.queryFilter({ contentItemId: item.id })),
         queryClient.invalidateQueries(trpc.content.list.queryFilter({ campaignId: item.campaignId })),
+        // A new version has its own checks, and may have sent a waiting request back to its first stage.
+        queryClient.invalidateQueries(trpc.approval.forContent.queryFilter({ contentItemId: item.id })),
       ]);
     } catch (caught) {
       // A refusal by field is shown by its field only, not again at the top.

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { useTRPC } from "@/components/trpc/react";
 import { ScheduledTime } from "../../../_components/content-time";
+import { ContentApproval } from "./content-approval";
 import { ContentEditForm } from "./content-edit-form";
 import { ContentSchedule } from "./content-schedule";
 import { ContentVersions } from "./content-versions";
@@ -54,6 +55,8 @@ export function ContentItemDetail({ contentItemId }: { contentItemId: string }) 
           )}
         </section>
       )}
+
+      <ContentApproval item={item} />
 
       {item.canSchedule && <ContentSchedule item={item} />}
 

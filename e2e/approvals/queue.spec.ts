@@ -1,0 +1,128 @@
+import { expect, type Page, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { expectAccessible, inviteAndReadLink, joinWithLink, LONG_JOURNEY_TIMEOUT, signUp, uniqueEmail } from "../helpers";
+import { expectToast } from "../toast";
+
+// A workspace of its own: an admin, a marketer who writes and asks, and a manager
+// who decides from the queue, the last time with the keyboard alone.
+
+test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
+
+/** "YYYY-MM-DD", `days` from today. */
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const approvalSection = (page: Page) => page.getByRole("region", { name: "Approval", exact: true });
+
+async function expectFitsPhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "nothing wider than the phone").toBeLessThanOrEqual(375);
+}
+
+test("a post is checked, sent back with a comment on a passage, resubmitted, approved with the keyboard, and shows approved and scheduled", async ({ page, browser }, testInfo) => {
+  const tag = randomUUID().slice(0, 6);
+  const title = `Launch teaser ${tag}`;
+  await signUp(page, "Ada Admin");
+  const marketer = await joinWithLink(browser, await inviteAndReadLink(page, uniqueEmail("marketer")), "Theo Marketer");
+  const manager = await joinWithLink(browser, await inviteAndReadLink(page, uniqueEmail("manager"), "Manager"), "Mina Manager");
+
+  // The marketer plans a campaign and a LinkedIn post with an unfinished merge tag, scheduled in two days.
+  await marketer.goto("/campaigns/new");
+  await marketer.getByLabel("Name").fill(`Spring launch ${tag}`);
+  await marketer.getByLabel("Type").selectOption("Product launch");
+  await marketer.getByLabel("Start date").fill(day(1));
+  await marketer.getByLabel("Launch date").fill(day(10));
+  await marketer.getByLabel("End date").fill(day(30));
+  await marketer.getByRole("button", { name: "Create campaign" }).click();
+  await expect(marketer.getByRole("heading", { name: `Spring launch ${tag}`, level: 1 })).toBeVisible();
+  await marketer.goto(`${new URL(marketer.url()).pathname}/content`);
+  await marketer.getByRole("button", { name: "New content item" }).click();
+  const form = marketer.getByRole("form", { name: "New content item" });
+  await form.getByLabel("Channel").selectOption("LinkedIn");
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Post text").fill("Our new release is here. Read the story at {{story_link}} and book a demo today.");
+  await form.getByLabel("Scheduled for").fill(`${day(2)}T10:00`);
+  await form.getByRole("button", { name: "Add item" }).click();
+  await expectToast(marketer, `Added “${title}”.`);
+  await expect(marketer.getByRole("list", { name: "Content items" })).toContainText("Draft");
+  await marketer.getByRole("link", { name: title }).click();
+
+  // The checks flag the merge tag where it is; fixed, the finding is gone and approval is requested.
+  const approval = approvalSection(marketer);
+  await expect(approval).toContainText("Draft");
+  const unfinished = approval.getByText("Unfinished merge tag “{{story_link}}” in the body");
+  await expect(unfinished).toBeVisible();
+  await expectAccessible(marketer);
+  const editor = marketer.getByRole("form", { name: "Edit content" });
+  await editor.getByLabel("Post text").fill("Our new release is here. Read the story at https://example.com/launch and book a demo today.");
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expectToast(marketer, "Saved as version 2.");
+  await expect(unfinished).toHaveCount(0);
+  await approval.getByRole("button", { name: "Request approval" }).click();
+  await expectToast(marketer, "Approval requested: version 2 waits on stage 1, “Manager review”.");
+  await expect(approval).toContainText("In review: stage 1 of 1, Manager review");
+
+  // The manager sees it waiting (the badge came live), and asks for changes about a passage.
+  await expect(manager.getByRole("link", { name: "Approvals 1 waiting on you" })).toBeVisible();
+  await manager.getByRole("link", { name: "Approvals 1 waiting on you" }).click();
+  await expect(manager.getByRole("link", { name: "Waiting on me" })).toHaveAttribute("aria-current", "page");
+  await manager.getByRole("link", { name: new RegExp(title) }).click();
+  const detail = manager.getByRole("region", { name: "Request details" });
+  await expect(detail.getByRole("heading", { name: title })).toBeVisible();
+  await expect(detail.getByRole("figure", { name: "LinkedIn preview" })).toContainText("book a demo today");
+  await expectAccessible(manager);
+  const decision = detail.getByRole("form", { name: "Your decision on version 2" });
+  await decision.getByLabel("Request changes").check();
+  await decision.getByRole("button", { name: "Request changes" }).click();
+  await expect(decision.getByText("Say what should change: the comment is required.")).toBeVisible();
+  // Selecting words of the previewed body anchors the comment to them.
+  await detail.getByRole("figure", { name: "LinkedIn preview" }).getByText(/Our new release/).evaluate((body) => {
+    const text = body.firstChild!;
+    const start = text.textContent!.indexOf("book a demo");
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, start + "book a demo".length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    body.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  });
+  await expect(decision).toContainText("About the passage: “book a demo”");
+  await decision.getByLabel("Comment (required)").fill("Say which demo: the 15-minute one.");
+  await decision.getByRole("button", { name: "Request changes" }).click();
+  await expectToast(manager, `Changes requested: “${title}”.`);
+  await expect(manager.getByText("Nothing waits on you")).toBeVisible();
+  await expect(manager.getByRole("link", { name: /^Approvals/ })).toHaveAccessibleName("Approvals");
+
+  // The marketer edits (version 3) and resubmits.
+  await expect(approval).toContainText("Changes requested");
+  await editor.getByLabel("Post text").fill("Our new release is here. Read the story at https://example.com/launch and book the 15-minute demo today.");
+  await editor.getByRole("button", { name: "Save" }).click();
+  await expectToast(marketer, "Saved as version 3.");
+  await approval.getByRole("button", { name: "Resubmit" }).click();
+  await expectToast(marketer, "Resubmitted: version 3 waits on stage 1, “Manager review”.");
+
+  // The manager approves from the keyboard: j opens the first request, a chooses approve, Enter confirms.
+  await expect(manager.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+  await manager.keyboard.press("j");
+  await expect(detail.getByRole("region", { name: "Changes since version 2" })).toContainText(/added: the 15-minute/);
+  await expect(detail.getByRole("list", { name: "Feedback at stage 1" })).toContainText("on version 2");
+  await expect(detail.getByRole("list", { name: "Feedback at stage 1" })).toContainText("About “book a demo”");
+  await expectAccessible(manager);
+  await manager.screenshot({ path: testInfo.outputPath("approvals-desktop.png"), fullPage: true });
+  await manager.setViewportSize({ width: 375, height: 812 });
+  await manager.screenshot({ path: testInfo.outputPath("approvals-phone.png"), fullPage: true });
+  await expectFitsPhone(manager);
+  await manager.setViewportSize({ width: 1280, height: 800 });
+  await manager.keyboard.press("a");
+  await expect(detail.getByRole("button", { name: "Approve" })).toBeFocused();
+  await manager.keyboard.press("Enter");
+  await expectToast(manager, `Approved: “${title}”.`);
+  await manager.getByRole("link", { name: "Decided" }).click();
+  await expect(manager.getByRole("link", { name: new RegExp(title) })).toContainText("Approved");
+  await expectAccessible(manager);
+
+  // The item is approved and scheduled, on its page and on the calendar.
+  await expect(approval).toContainText("Approved · scheduled for");
+  await marketer.screenshot({ path: testInfo.outputPath("content-approved.png"), fullPage: true });
+  await marketer.goto(`/calendar?view=week&date=${day(2)}`);
+  await expect(marketer.getByRole("link", { name: new RegExp(`Approved · LinkedIn: ${title}`) })).toBeVisible();
+  await expectAccessible(marketer);
+});
