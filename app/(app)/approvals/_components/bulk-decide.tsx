@@ -43,7 +43,7 @@ export function BulkDecide({ items, titles, onDone }: { items: { requestId: stri
   }
 
   return (
-    <section aria-label="Decide on the selected requests" className="space-y-2 rounded-lg border border-brand-100 bg-brand-50/50 p-3">
+    <section aria-label="Decide on the selected requests" className="space-y-2 rounded-lg border-2 border-brand-100 bg-white p-3">
       <p className="text-sm font-medium">{plural(items.length)} selected</p>
       {error && <Alert>{error}</Alert>}
       <TextAreaField label="Comment for all of them" rows={2} value={comment} onChange={(event) => setComment(event.target.value)} errors={errors.comment} hint="Required to reject." />

@@ -99,7 +99,7 @@ export function DecideForm({
   }
 
   return (
-    <form ref={formRef} aria-labelledby={headingId} onSubmit={(event) => void submit(event)} noValidate className="space-y-3 rounded-xl border border-brand-100 bg-brand-50/50 p-4">
+    <form ref={formRef} aria-labelledby={headingId} onSubmit={(event) => void submit(event)} noValidate className="space-y-3 rounded-xl border-2 border-brand-100 bg-white p-4">
       <h3 id={headingId} className="font-semibold">
         Your decision on version {request.version}
       </h3>

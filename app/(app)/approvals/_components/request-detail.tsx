@@ -32,7 +32,7 @@ export function RequestDetail({ requestId, intent, onDecided }: { requestId: str
           {title}
         </h2>
         <p className="text-sm text-slate-600">
-          <Link href={`/campaigns/${request.campaignId}`} className="text-brand-700 hover:underline">
+          <Link href={`/campaigns/${request.campaignId}`} className="text-brand-700 underline">
             {request.campaignName}
           </Link>
           {request.channel && <> · {channelLabels[request.channel]}</>} · version {request.version} · asked by {request.requesterName ?? "a former member"}{" "}
@@ -56,7 +56,7 @@ export function RequestDetail({ requestId, intent, onDecided }: { requestId: str
             <>
               {" "}
               ·{" "}
-              <Link href={`/campaigns/${request.campaignId}/content/${request.content.id}`} className="text-brand-700 hover:underline">
+              <Link href={`/campaigns/${request.campaignId}/content/${request.content.id}`} className="text-brand-700 underline">
                 Open the content item
               </Link>
             </>
