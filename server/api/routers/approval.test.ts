@@ -68,6 +68,8 @@ describe("approval requests", () => {
 
     expect(await admin.approval.decide({ requestId: request.id, version: 1, decision: "approved" })).toMatchObject({ effect: "approved" });
     expect(await itemState(db, item.id)).toEqual({ approvalStatus: "approved", approvedVersion: 1, version: 1 });
+    // The campaign's content list marks it approved at its current version.
+    expect((await marketer.content.list({ campaignId: item.campaignId })).map((row) => [row.approvalStatus, row.approved])).toEqual([["approved", true]]);
     const detail = await marketer.approval.get({ requestId: request.id });
     expect(detail.status).toBe("approved");
     expect(detail.history.map((entry) => entry.text)).toEqual([

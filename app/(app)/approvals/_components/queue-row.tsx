@@ -67,7 +67,7 @@ export function QueueRow({
               Decided <DateTime value={row.decidedAt} />
             </span>
           ) : (
-            now !== null && <span>Waiting {formatDuration(now - row.requestedAt.getTime())}</span>
+            now !== null && <span>{now - row.requestedAt.getTime() < 60_000 ? "Asked just now" : `Waiting ${formatDuration(now - row.requestedAt.getTime())}`}</span>
           )}
         </span>
       </Link>
