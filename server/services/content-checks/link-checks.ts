@@ -5,7 +5,10 @@
 //   bracketed blanks    [LINK], [URL], [TBD], [Insert date], [your name], <insert link>
 //   notes to self       TODO, TBD, FIXME, XXX (in capitals, as whole words), lorem ipsum
 //   stand-in addresses  example.com/.org/.net, *.example, *.test, *.invalid, *.localhost, localhost
-// Crescendo has no merge fields of its own, so a merge tag is never filled in later.
+// A merge tag is an error on every channel but email: an email tool fills it in
+// when it sends (so there it is a warning to check the tool knows the field);
+// nothing fills it in a post, an ad or a blog.
+import type { Channel } from "@/db/schema/enum-values";
 import { type ContentFinding, fieldName, findingAt, textFields } from "./content-finding";
 
 /** Something meant to be a link: a scheme with slashes ("htps://", "http:/x"), "http//" without its colon, or "www.". */
@@ -47,7 +50,7 @@ export function linkProblem(link: string): string | null {
   return null;
 }
 
-export function checkLinks(draft: { title: string; body: string }): ContentFinding[] {
+export function checkLinks(draft: { channel: Channel; title: string; body: string }): ContentFinding[] {
   const findings: ContentFinding[] = [];
   for (const { field, text } of textFields(draft)) {
     const linkSpans: [number, number][] = [];
@@ -68,9 +71,13 @@ export function checkLinks(draft: { title: string; body: string }): ContentFindi
         const end = start + match[0].length;
         // A placeholder inside a link is already reported with the link.
         if (linkSpans.some(([from, to]) => start >= from && end <= to)) continue;
-        findings.push(
-          findingAt({ check: "links", severity: "error", field, message: `Unfinished ${what} “${match[0]}” in the ${fieldName(field)}: replace it with the real text.` }, text, start, end),
-        );
+        if (what === "merge tag" && draft.channel === "email") {
+          const message = `Merge tag “${match[0]}” in the ${fieldName(field)}: check that your email tool fills it in, or replace it with the real text.`;
+          findings.push(findingAt({ check: "links", severity: "warning", field, message }, text, start, end));
+        } else {
+          const message = `Unfinished ${what} “${match[0]}” in the ${fieldName(field)}: replace it with the real text.`;
+          findings.push(findingAt({ check: "links", severity: "error", field, message }, text, start, end));
+        }
       }
     }
   }

@@ -86,6 +86,17 @@ describe("links and unfinished text", () => {
     expect(findings[5]!.message).toContain("placeholder");
   });
 
+  it("on email, where the email tool fills merge tags in, only warns about them", () => {
+    const findings = of("links", runContentChecks(draft({ channel: "email", title: "Hi {{first_name}}", body: "Hi *|FNAME|*, your [DISCOUNT] code is inside." }), noRules));
+    // Errors first, as runContentChecks orders them.
+    expect(findings.map((finding) => [finding.field, finding.severity, finding.excerpt])).toEqual([
+      ["body", "error", "Hi *|FNAME|*, your [DISCOUNT] code is inside."],
+      ["title", "warning", "Hi {{first_name}}"],
+      ["body", "warning", "Hi *|FNAME|*, your [DISCOUNT] code…"],
+    ]);
+    expect(findings[1]!.message).toBe("Merge tag “{{first_name}}” in the title: check that your email tool fills it in, or replace it with the real text.");
+  });
+
   it("leaves ordinary words and brackets alone", () => {
     const body = "Our todo list app [beta] ships today; the tbd column is gone. Price: {from $9}.";
     expect(of("links", runContentChecks(draft({ body }), noRules))).toEqual([]);
