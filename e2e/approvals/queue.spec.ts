@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { expectAccessible, inviteAndReadLink, joinWithLink, LONG_JOURNEY_TIMEOUT, signUp, uniqueEmail } from "../helpers";
 import { expectToast } from "../toast";
 
-// A workspace of its own: an admin, a marketer who writes and asks, and a manager
+// A workspace of its own: an admin who sets the rules, a marketer who writes and asks, and a manager
 // who decides from the queue, the last time with the keyboard alone.
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
@@ -17,48 +17,72 @@ async function expectFitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), "nothing wider than the phone").toBeLessThanOrEqual(375);
 }
 
-test("a post is checked, sent back with a comment on a passage, resubmitted, approved with the keyboard, and shows approved and scheduled", async ({ page, browser }, testInfo) => {
+test("a post with a banned word is refused, fixed, sent back with a comment on a passage, resubmitted, approved with the keyboard, and shows approved and scheduled", async ({ page, browser }, testInfo) => {
   const tag = randomUUID().slice(0, 6);
   const title = `Launch teaser ${tag}`;
   await signUp(page, "Ada Admin");
   const marketer = await joinWithLink(browser, await inviteAndReadLink(page, uniqueEmail("marketer")), "Theo Marketer");
   const manager = await joinWithLink(browser, await inviteAndReadLink(page, uniqueEmail("manager"), "Manager"), "Mina Manager");
-
-  // The marketer plans a campaign and a LinkedIn post with an unfinished merge tag, scheduled in two days.
-  await marketer.goto("/campaigns/new");
-  await marketer.getByLabel("Name").fill(`Spring launch ${tag}`);
-  await marketer.getByLabel("Type").selectOption("Product launch");
-  await marketer.getByLabel("Start date").fill(day(1));
-  await marketer.getByLabel("Launch date").fill(day(10));
-  await marketer.getByLabel("End date").fill(day(30));
-  await marketer.getByRole("button", { name: "Create campaign" }).click();
-  await expect(marketer.getByRole("heading", { name: `Spring launch ${tag}`, level: 1 })).toBeVisible();
-  await marketer.goto(`${new URL(marketer.url()).pathname}/content`);
-  await marketer.getByRole("button", { name: "New content item" }).click();
-  const form = marketer.getByRole("form", { name: "New content item" });
-  await form.getByLabel("Channel").selectOption("LinkedIn");
-  await form.getByLabel("Title").fill(title);
-  await form.getByLabel("Post text").fill("Our new release is here. Read the story at {{story_link}} and book a demo today.");
-  await form.getByLabel("Scheduled for").fill(`${day(2)}T10:00`);
-  await form.getByRole("button", { name: "Add item" }).click();
-  await expectToast(marketer, `Added “${title}”.`);
-  await expect(marketer.getByRole("list", { name: "Content items" })).toContainText("Draft");
+  // At the same time, in their own browsers: the admin sets the rules, the marketer plans.
+  await Promise.all([
+    (async () => {
+      // The admin bans a word and makes LinkedIn posts go through the managers, with checks that must pass first.
+      await page.goto("/settings");
+      const brand = page.getByRole("region", { name: "Brand rules" });
+      await brand.getByRole("button", { name: "Add banned phrase" }).click();
+      await brand.getByLabel("Banned phrase 1", { exact: true }).fill("guaranteed");
+      await brand.getByLabel("Say instead of phrase 1", { exact: true }).fill("expected");
+      await brand.getByRole("button", { name: "Save brand rules" }).click();
+      await expectToast(page, "Brand rules saved.");
+      await page.getByRole("region", { name: "Approval policies" }).getByRole("button", { name: "New policy" }).click();
+      const dialog = page.getByRole("dialog", { name: "New approval policy" });
+      await dialog.getByLabel("Policy name", { exact: true }).fill("Social review");
+      await dialog.getByLabel("Stage 1 name", { exact: true }).fill("Marketing review");
+      await dialog.getByRole("group", { name: "Default for channels" }).getByRole("checkbox", { name: "LinkedIn" }).check();
+      await dialog.getByRole("switch", { name: /Content checks must pass first/ }).check();
+      await dialog.getByRole("button", { name: "Save policy" }).click();
+      await expectToast(page, "Policy “Social review” created.");
+    })(),
+    (async () => {
+      // The marketer plans a campaign and a LinkedIn post with the banned word, scheduled in two days.
+      await marketer.goto("/campaigns/new");
+      await marketer.getByLabel("Name").fill(`Spring launch ${tag}`);
+      await marketer.getByLabel("Type").selectOption("Product launch");
+      await marketer.getByLabel("Start date").fill(day(1));
+      await marketer.getByLabel("Launch date").fill(day(10));
+      await marketer.getByLabel("End date").fill(day(30));
+      await marketer.getByRole("button", { name: "Create campaign" }).click();
+      await expect(marketer.getByRole("heading", { name: `Spring launch ${tag}`, level: 1 })).toBeVisible();
+      await marketer.goto(`${new URL(marketer.url()).pathname}/content`);
+      await marketer.getByRole("button", { name: "New content item" }).click();
+      const form = marketer.getByRole("form", { name: "New content item" });
+      await form.getByLabel("Channel").selectOption("LinkedIn");
+      await form.getByLabel("Title").fill(title);
+      await form.getByLabel("Post text").fill("Our new release is here, with guaranteed uptime. Read the story at https://acme.com/launch and book a demo today.");
+      await form.getByLabel("Scheduled for").fill(`${day(2)}T10:00`);
+      await form.getByRole("button", { name: "Add item" }).click();
+      await expectToast(marketer, `Added “${title}”.`);
+      await expect(marketer.getByRole("list", { name: "Content items" })).toContainText("Draft");
+    })(),
+  ]);
   await marketer.getByRole("link", { name: title }).click();
 
-  // The checks flag the merge tag where it is; fixed, the finding is gone and approval is requested.
+  // Asking is refused with what the checks found, shown where it is; fixed, the request goes through.
   const approval = approvalSection(marketer);
   await expect(approval).toContainText("Draft");
-  const unfinished = approval.getByText("Unfinished merge tag “{{story_link}}” in the body");
-  await expect(unfinished).toBeVisible();
+  const banned = approval.getByRole("listitem").filter({ hasText: "Banned phrase “guaranteed” in the body" });
+  await expect(banned).toContainText("Must fix");
+  await approval.getByRole("button", { name: "Request approval" }).click();
+  await expect(approval.getByRole("alert")).toContainText("Fix what the checks found before asking for approval: Banned phrase “guaranteed”");
   await expectAccessible(marketer);
   const editor = marketer.getByRole("form", { name: "Edit content" });
-  await editor.getByLabel("Post text").fill("Our new release is here. Read the story at https://example.com/launch and book a demo today.");
+  await editor.getByLabel("Post text").fill("Our new release is here, with expected uptime. Read the story at https://acme.com/launch and book a demo today.");
   await editor.getByRole("button", { name: "Save" }).click();
   await expectToast(marketer, "Saved as version 2.");
-  await expect(unfinished).toHaveCount(0);
+  await expect(banned).toHaveCount(0);
   await approval.getByRole("button", { name: "Request approval" }).click();
-  await expectToast(marketer, "Approval requested: version 2 waits on stage 1, “Manager review”.");
-  await expect(approval).toContainText("In review: stage 1 of 1, Manager review");
+  await expectToast(marketer, "Approval requested: version 2 waits on stage 1, “Marketing review”.");
+  await expect(approval).toContainText("In review: stage 1 of 1, Marketing review");
 
   // The manager sees it waiting (the badge came live), and asks for changes about a passage.
   await expect(manager.getByRole("link", { name: "Approvals 1 waiting on you" })).toBeVisible();
@@ -93,11 +117,11 @@ test("a post is checked, sent back with a comment on a passage, resubmitted, app
 
   // The marketer edits (version 3) and resubmits.
   await expect(approval).toContainText("Changes requested");
-  await editor.getByLabel("Post text").fill("Our new release is here. Read the story at https://example.com/launch and book the 15-minute demo today.");
+  await editor.getByLabel("Post text").fill("Our new release is here, with expected uptime. Read the story at https://acme.com/launch and book the 15-minute demo today.");
   await editor.getByRole("button", { name: "Save" }).click();
   await expectToast(marketer, "Saved as version 3.");
   await approval.getByRole("button", { name: "Resubmit" }).click();
-  await expectToast(marketer, "Resubmitted: version 3 waits on stage 1, “Manager review”.");
+  await expectToast(marketer, "Resubmitted: version 3 waits on stage 1, “Marketing review”.");
 
   // The manager approves from the keyboard: j opens the first request, a chooses approve, Enter confirms.
   await expect(manager.getByRole("link", { name: new RegExp(title) })).toBeVisible();
