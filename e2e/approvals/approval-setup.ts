@@ -53,7 +53,7 @@ export async function createLinkedInPost(page: Page, input: { campaign: string; 
   const form = page.getByRole("form", { name: "New content item" });
   await form.getByLabel("Channel").selectOption("LinkedIn");
   await form.getByLabel("Title").fill(input.title);
-  await form.getByLabel("Post text").fill("Our spring release is here. Read the story at https://example.com/spring and book a demo.");
+  await form.getByLabel("Post text").fill("Our spring release is here. Book a demo this week.");
   await form.getByLabel("Scheduled for").fill(`${dayFromToday(2)}T10:00`);
   await form.getByRole("button", { name: "Add item" }).click();
   await expectToast(page, `Added “${input.title}”.`);

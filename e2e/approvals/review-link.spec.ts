@@ -49,17 +49,17 @@ test("an external reviewer opens the emailed link (nothing changes), approves on
   await review.screenshot({ path: testInfo.outputPath("review-phone.png"), fullPage: true });
   await review.setViewportSize({ width: 1280, height: 800 });
   await review.getByRole("button", { name: "Approve" }).click();
-  await expect(review.getByRole("status")).toHaveText("You approved it. Thank you!");
+  await expect(review.getByRole("main").getByRole("status")).toHaveText("You approved it. Thank you!");
   await review.screenshot({ path: testInfo.outputPath("review-approved.png"), fullPage: true });
 
   // The post shows approved; the link has done its work.
   await page.reload();
   await expect(approvalSection(page)).toContainText("Approved");
   await review.goto(link!);
-  await expect(review.getByRole("alert")).toHaveText("This link has expired: the request was approved.");
+  await expect(review.getByRole("main").getByRole("alert")).toHaveText("This link has expired: the request was approved.");
   await expectAccessible(review);
   // A forged link says so, and decides nothing.
   await review.goto(link!.replace(/\.[\w-]+$/, `.${"A".repeat(43)}`));
-  await expect(review.getByRole("alert")).toContainText("This review link is not valid.");
+  await expect(review.getByRole("main").getByRole("alert")).toContainText("This review link is not valid.");
   await client.close();
 });

@@ -8,9 +8,9 @@ test.describe.configure({ timeout: 3 * LONG_JOURNEY_TIMEOUT });
 
 /** On the run's page: ends the wait named `wait`, and sees the checkpoint `step` done. */
 async function wake(page: Page, wait: string, step: string) {
-  await page.getByRole("article", { name: wait }).getByRole("button", { name: "Wake now" }).click();
+  await page.getByRole("article", { name: wait, exact: true }).getByRole("button", { name: "Wake now" }).click();
   await expectToast(page, "The step was woken; the run carries on now.");
-  await expect(page.getByRole("article", { name: step })).toContainText("Completed");
+  await expect(page.getByRole("article", { name: step, exact: true })).toContainText("Completed");
 }
 
 // A workspace of its own: a post waits on a client whose stage times out after
@@ -36,7 +36,7 @@ test("a stage's timeout ladder, woken on /runs: reminder, escalation and automat
   }).toPass({ timeout: 60_000 });
   await expectAccessible(page);
   await row.getByRole("link", { name: "Approval stage deadlines" }).click();
-  await expect(page.getByRole("article", { name: "email-approvers" })).toContainText("Completed");
+  await expect(page.getByRole("article", { name: "email-approvers", exact: true })).toContainText("Completed");
 
   await wake(page, "wait-for-timeout-reminder", "timeout-reminder");
   await wake(page, "wait-for-escalation", "escalation");
