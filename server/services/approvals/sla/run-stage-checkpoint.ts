@@ -7,11 +7,11 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type ApprovalApprover, type ApprovalRequest, approvalApprovers } from "@/db/schema";
-import { recordAudit } from "@/server/services/audit/record-audit";
 import { type MailMessage, type MailOptions, recordMail, sendMail } from "@/server/services/mail/send-mail";
 import { notifyMany } from "@/server/services/notifications/notify";
 import { transactionWithRetry } from "@/server/services/shared/with-retry";
 import { advanceIfDecided } from "../decide-approval";
+import { recordRequestHistory } from "../request-history";
 import { reviewEmails } from "../review/review-emails";
 import { approvalLink, closeRequest, memberName, requestTitle, resolveStageApprovers, stageAt } from "../stage-lifecycle";
 import { lockOpenRound, type RoundInput } from "./lock-open-round";
@@ -61,9 +61,12 @@ interface Step {
   emails: MailMessage[];
 }
 
-/** "Maya Patel, nia@example.com": members by name, external reviewers by address. */
+/** "Maya Patel, nia@example.com": members by name, then external reviewers by address, each in alphabetical order. */
 async function namesOf(tx: Database, approvers: ApprovalApprover[]): Promise<string[]> {
-  return Promise.all(approvers.map((approver) => (approver.userId ? memberName(tx, approver.userId) : Promise.resolve(approver.email ?? "an external reviewer"))));
+  const members = await Promise.all(approvers.flatMap((approver) => (approver.userId ? [memberName(tx, approver.userId)] : [])));
+  const external = approvers.flatMap((approver) => (approver.userId ? [] : [approver.email ?? "an external reviewer"]));
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return [...members.sort(byName), ...external.sort(byName)];
 }
 
 async function email(step: Step, approvers: ApprovalApprover[], occasion: Parameters<typeof reviewEmails>[3]) {
@@ -73,14 +76,11 @@ async function email(step: Step, approvers: ApprovalApprover[], occasion: Parame
   }
 }
 
+/** A history entry by Crescendo (no actor). */
 function audit(step: Step, action: string, after: Record<string, unknown>) {
   const { request } = step;
-  return recordAudit(step.tx, {
-    workspaceId: request.workspaceId,
+  return recordRequestHistory(step.tx, request, {
     actorId: null,
-    entityType: "approval_request",
-    entityId: request.id,
-    campaignId: request.campaignId,
     action,
     after: { stage: request.stageIndex + 1, version: request.version, checkpoint: step.checkpoint.name, ...after },
   });
