@@ -54,4 +54,16 @@ describe("a stage's SLA checkpoints", () => {
     const long = plan(stage({ remindEveryHours: 1, timeout: { amount: 20, unit: "business_days" }, onTimeout: { remind: false, escalateTo: null, then: "wait" } }), monday);
     expect(long).toHaveLength(MAX_REMINDERS);
   });
+
+  test("planned late, the reminders already due collapse into the last one before what is due next", () => {
+    const monday = new Date("2026-11-30T09:00:00Z");
+    const s = stage({ remindEveryHours: 2, onTimeout: { remind: true, escalateTo: { userIds: ["u1"], roles: [] }, then: "approve" } });
+    const dueAt = addStageTimeout(monday, s.timeout, berlin);
+    // Tuesday 12:00 in Berlin: the reminders and the timeout reminder are all past; the escalation is not.
+    const late = planStageCheckpoints(s, { startedAt: monday, dueAt, calendar: berlin, now: new Date("2026-12-01T11:00:00Z") });
+    expect(late.map((c) => c.name)).toEqual(["timeout-reminder", "escalation", "auto-approval"]);
+    // Monday 15:00: the first two reminders are past; only the second is kept.
+    const midway = planStageCheckpoints(s, { startedAt: monday, dueAt, calendar: berlin, now: new Date("2026-11-30T14:00:00Z") });
+    expect(midway.map((c) => c.name)).toEqual(["reminder-2", "reminder-3", "timeout-reminder", "escalation", "auto-approval"]);
+  });
 });

@@ -21,7 +21,7 @@ export const MAX_REMINDERS = 40;
 
 export function planStageCheckpoints(
   stage: Pick<ApprovalStagePolicy, "remindEveryHours" | "timeout" | "onTimeout">,
-  input: { startedAt: Date; dueAt: Date; calendar: BusinessCalendar },
+  input: { startedAt: Date; dueAt: Date; calendar: BusinessCalendar; now?: Date },
 ): StageCheckpoint[] {
   const checkpoints: StageCheckpoint[] = [];
   if (stage.remindEveryHours && stage.remindEveryHours > 0) {
@@ -43,5 +43,17 @@ export function planStageCheckpoints(
     if (index > 0) at = addStageTimeout(at, stage.timeout, input.calendar);
     checkpoints.push({ ...rung, at: at.toISOString() });
   });
-  return checkpoints;
+  return input.now ? withoutStaleReminders(checkpoints, input.now) : checkpoints;
+}
+
+/**
+ * A plan made late (a stage started in the past, or a run that starts after
+ * downtime) keeps, of the reminders already due, only the last before the next
+ * checkpoint that is due: one reminder, not a burst of them at once.
+ */
+function withoutStaleReminders(checkpoints: StageCheckpoint[], now: Date): StageCheckpoint[] {
+  return checkpoints.filter((checkpoint, index) => {
+    const next = checkpoints[index + 1];
+    return !(checkpoint.kind === "remind" && next && new Date(next.at) <= now);
+  });
 }
