@@ -13,6 +13,14 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 
 const approvalSection = (page: Page) => page.getByRole("region", { name: "Approval", exact: true });
 
+/** Hydration mismatches and uncaught errors on `page`, gathered for the end of the journey. */
+function watchForErrors(page: Page, problems: string[]) {
+  page.on("console", (message) => {
+    if (/hydrat/i.test(message.text())) problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+}
+
 async function expectFitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), "nothing wider than the phone").toBeLessThanOrEqual(375);
 }
@@ -23,6 +31,8 @@ test("a post with a banned word is refused, fixed, sent back with a comment on a
   await signUp(page, "Ada Admin");
   const marketer = await joinWithLink(browser, await inviteAndReadLink(page, uniqueEmail("marketer")), "Theo Marketer");
   const manager = await joinWithLink(browser, await inviteAndReadLink(page, uniqueEmail("manager"), "Manager"), "Mina Manager");
+  const problems: string[] = [];
+  for (const each of [page, marketer, manager]) watchForErrors(each, problems);
   // At the same time, in their own browsers: the admin sets the rules, the marketer plans.
   await Promise.all([
     (async () => {
@@ -77,9 +87,12 @@ test("a post with a banned word is refused, fixed, sent back with a comment on a
   await expectAccessible(marketer);
   const editor = marketer.getByRole("form", { name: "Edit content" });
   await editor.getByLabel("Post text").fill("Our new release is here, with expected uptime. Read the story at https://acme.com/launch and book a demo today.");
+  // Checked as typed, before the save.
+  await expect(approval.getByRole("heading", { name: "Checks on your unsaved changes" })).toBeVisible();
+  await expect(banned).toHaveCount(0);
   await editor.getByRole("button", { name: "Save" }).click();
   await expectToast(marketer, "Saved as version 2.");
-  await expect(banned).toHaveCount(0);
+  await expect(approval.getByRole("heading", { name: "Checks on version 2" })).toBeVisible();
   await approval.getByRole("button", { name: "Request approval" }).click();
   await expectToast(marketer, "Approval requested: version 2 waits on stage 1, “Marketing review”.");
   await expect(approval).toContainText("In review: stage 1 of 1, Marketing review");
@@ -149,4 +162,5 @@ test("a post with a banned word is refused, fixed, sent back with a comment on a
   await marketer.goto(`/calendar?view=week&date=${day(2)}`);
   await expect(marketer.getByRole("link", { name: new RegExp(`Approved · LinkedIn: ${title}`) })).toBeVisible();
   await expectAccessible(marketer);
+  expect(problems, "no hydration mismatch or uncaught error").toEqual([]);
 });

@@ -52,6 +52,8 @@ describe("approval requests", () => {
     expect(await marketer.approval.forContent({ contentItemId: item.id })).toMatchObject({
       approvalStatus: "in_review",
       request: { id: request.id, status: "pending", stage: 1, stageCount: 2, stageName: "Marketing review" },
+      // The page checks unsaved text as it is typed, with the same rules.
+      brandRules: { bannedPhrases: [], disclaimers: {} },
     });
     expect((await manager.approval.queue({ view: "waiting" })).rows.map((row) => row.title)).toEqual(["Launch teaser"]);
     expect((await admin.approval.queue({ view: "waiting" })).rows).toEqual([]);

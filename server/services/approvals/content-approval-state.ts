@@ -25,6 +25,8 @@ export async function getContentApprovalState(db: Database, input: { workspaceId
     approvalStatus: item.approvalStatus,
     approvedVersion: item.approvedVersion,
     findings,
+    /** The page runs the same checks on unsaved text as it is typed. */
+    brandRules: workspace!.brandRules,
     request: latest ? { id: latest.id, status: latest.status, version: latest.version, stage: latest.stageIndex + 1, stageCount: latest.stages.length, stageName: latest.stages[latest.stageIndex]?.name ?? "" } : null,
   };
 }

@@ -12,13 +12,23 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { confirmAction } from "@/components/ui/toaster";
 import { DateTime } from "@/components/viewer/formatted";
+import type { Channel } from "@/db/schema/enum-values";
+import { runContentChecks } from "@/server/services/content-checks";
+import type { ContentValue } from "../../../_components/content-fields";
 
 /**
- * Where the item stands with its approval, what the checks find in its current
- * version, and asking for approval (or again, after changes), or withdrawing.
+ * Where the item stands with its approval, what the checks find in its text
+ * (as it is typed), and asking for approval (or again, after changes), or withdrawing.
  * The server's refusal (the checks block it, say) is shown here in its words.
  */
-export function ContentApproval({ item }: { item: { id: string; campaignId: string; version: number; scheduledAt: Date | null; canEdit: boolean } }) {
+export function ContentApproval({
+  item,
+  draft,
+}: {
+  item: ContentValue & { id: string; campaignId: string; channel: Channel; version: number; scheduledAt: Date | null; canEdit: boolean };
+  /** The text as typed; checked here as it changes, before it is saved. */
+  draft: ContentValue | null;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const filter = trpc.approval.forContent.queryFilter({ contentItemId: item.id });
@@ -36,8 +46,12 @@ export function ContentApproval({ item }: { item: { id: string; campaignId: stri
 
   if (state.isPending) return <Shell>{<p className="text-sm text-slate-600">Loading…</p>}</Shell>;
   if (state.isError) return <Shell>{<Alert>{errorMessage(state.error)}</Alert>}</Shell>;
-  const { approvalStatus, approvedVersion, findings, request: latest } = state.data;
+  const { approvalStatus, approvedVersion, request: latest, brandRules } = state.data;
   const version = state.data.version;
+  const unsaved = draft !== null && (draft.title !== item.title || draft.body !== item.body || JSON.stringify(draft.media) !== JSON.stringify(item.media));
+  // The checks are pure and cheap: run on what is typed, the same as the server will when approval is asked.
+  const findings = unsaved ? runContentChecks({ channel: item.channel, ...draft }, brandRules) : state.data.findings;
+  const checksTitle = unsaved ? "Checks on your unsaved changes" : `Checks on version ${version}`;
   const lapsed = approvedVersion !== null && approvedVersion !== version;
   const approved = approvalStatus === "approved" && !lapsed;
   const open = latest && (latest.status === "pending" || latest.status === "changes_requested");
@@ -112,8 +126,8 @@ export function ContentApproval({ item }: { item: { id: string; campaignId: stri
           )}
         </div>
       )}
-      <section aria-label={`Checks on version ${version}`} className="space-y-2 border-t border-slate-100 pt-3">
-        <h3 className="font-semibold">Checks on version {version}</h3>
+      <section aria-label={checksTitle} aria-live="polite" className="space-y-2 border-t border-slate-100 pt-3">
+        <h3 className="font-semibold">{checksTitle}</h3>
         <CheckFindings findings={findings} headingLevel={4} />
       </section>
     </Shell>

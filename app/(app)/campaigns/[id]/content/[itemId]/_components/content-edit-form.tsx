@@ -17,8 +17,8 @@ interface EditableItem extends ContentValue {
   version: number;
 }
 
-/** Saves the title, body and images; each save that changes something becomes a new version. */
-export function ContentEditForm({ item }: { item: EditableItem }) {
+/** Saves the title, body and images; each save that changes something becomes a new version. `onDraftChange` hears every keystroke (the checks run on it). */
+export function ContentEditForm({ item, onDraftChange }: { item: EditableItem; onDraftChange?: (draft: ContentValue) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [content, setContent] = useState<ContentValue>({ title: item.title, body: item.body, media: item.media });
@@ -54,7 +54,15 @@ export function ContentEditForm({ item }: { item: EditableItem }) {
     <form onSubmit={(event) => void submit(event)} aria-label="Edit content" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" noValidate>
       <h2 className="text-lg font-semibold">Text</h2>
       {error && <Alert>{error}</Alert>}
-      <ContentFields channel={item.channel} value={content} onChange={setContent} errors={errors} />
+      <ContentFields
+        channel={item.channel}
+        value={content}
+        onChange={(next) => {
+          setContent(next);
+          onDraftChange?.(next);
+        }}
+        errors={errors}
+      />
       <Button type="submit" disabled={update.isPending}>
         Save
       </Button>

@@ -2,8 +2,10 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import { channelLabels } from "@/server/services/campaigns/campaign-labels";
 import { useTRPC } from "@/components/trpc/react";
+import type { ContentValue } from "../../../_components/content-fields";
 import { ScheduledTime } from "../../../_components/content-time";
 import { ContentApproval } from "./content-approval";
 import { ContentEditForm } from "./content-edit-form";
@@ -15,6 +17,8 @@ import { DeleteContentItem } from "./delete-content-item";
 export function ContentItemDetail({ contentItemId }: { contentItemId: string }) {
   const trpc = useTRPC();
   const { data: item } = useSuspenseQuery(trpc.content.get.queryOptions({ contentItemId }));
+  // What is typed but maybe not saved yet: the approval section checks it as it changes.
+  const [draft, setDraft] = useState<ContentValue | null>(null);
 
   return (
     <div className="space-y-8">
@@ -35,7 +39,7 @@ export function ContentItemDetail({ contentItemId }: { contentItemId: string }) 
       </header>
 
       {item.canEdit ? (
-        <ContentEditForm item={item} />
+        <ContentEditForm item={item} onDraftChange={setDraft} />
       ) : (
         <section aria-labelledby="text-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="text-heading" className="text-lg font-semibold">
@@ -56,7 +60,7 @@ export function ContentItemDetail({ contentItemId }: { contentItemId: string }) 
         </section>
       )}
 
-      <ContentApproval item={item} />
+      <ContentApproval item={item} draft={draft} />
 
       {item.canSchedule && <ContentSchedule item={item} />}
 
