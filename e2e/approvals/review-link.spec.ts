@@ -28,7 +28,14 @@ test("an external reviewer opens the emailed link (nothing changes), approves on
   // The client opens it with no account; a link scanner would see the same page.
   const client = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const review = await client.newPage();
+  const problems: string[] = [];
+  review.on("console", (message) => {
+    if (/hydrat/i.test(message.text())) problems.push(message.text());
+  });
+  review.on("pageerror", (error) => problems.push(error.message));
   await review.goto(link!);
+  // Buttons pressed before the page's scripts run would post the form without them.
+  await review.waitForLoadState("networkidle");
   await expect(review.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   await expect(review.getByText("Rhea Requester asks for your approval")).toBeVisible();
   await expect(review.getByRole("region", { name: "The content" })).toContainText("Our spring release is here.");
@@ -61,5 +68,6 @@ test("an external reviewer opens the emailed link (nothing changes), approves on
   // A forged link says so, and decides nothing.
   await review.goto(link!.replace(/\.[\w-]+$/, `.${"A".repeat(43)}`));
   await expect(review.getByRole("main").getByRole("alert")).toContainText("This review link is not valid.");
+  expect(problems, "no hydration errors or page errors on the review page").toEqual([]);
   await client.close();
 });
