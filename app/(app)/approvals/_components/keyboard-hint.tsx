@@ -1,4 +1,4 @@
-/** The queue's shortcuts, always on the page so nobody has to guess them. */
+/** The queue's shortcuts, always on the page so nobody has to guess them (from tablet width up: a phone has no keys to press). */
 export function KeyboardHint() {
   const keys: [string, string][] = [
     ["j", "next"],
@@ -7,7 +7,7 @@ export function KeyboardHint() {
     ["r", "request changes"],
   ];
   return (
-    <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700" open>
+    <details className="hidden rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-700 sm:block" open>
       <summary className="cursor-pointer font-medium">Keyboard shortcuts</summary>
       <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {keys.map(([key, what]) => (

@@ -19,8 +19,8 @@ export function QueueTabs({ views, current }: { views: ApprovalView[]; current: 
     return query ? `${pathname}?${query}` : pathname;
   };
   return (
-    <nav aria-label="Views" className="-mx-1 overflow-x-auto">
-      <ul className="flex gap-1 border-b border-slate-200 px-1">
+    <nav aria-label="Views">
+      <ul className="flex flex-wrap gap-x-1 border-b border-slate-200">
         {views.map((view) => (
           <li key={view}>
             <Link
