@@ -36,6 +36,7 @@ test("a stage's timeout ladder, woken on /runs: reminder, escalation and automat
   }).toPass({ timeout: 60_000 });
   await expectAccessible(page);
   await row.getByRole("link", { name: "Approval stage deadlines" }).click();
+  await expect(page.getByText("A stage of an approval request started waiting on its approvers.")).toBeVisible();
   await expect(page.getByRole("article", { name: "email-approvers", exact: true })).toContainText("Completed");
 
   await wake(page, "wait-for-timeout-reminder", "timeout-reminder");

@@ -45,6 +45,7 @@ function Json({ value, label }: { value: unknown; label: string }) {
 const eventSentences: Record<string, string> = {
   "member/invited": "A teammate was invited.",
   "workspace/created": "A workspace was created.",
+  "approval/stage.started": "A stage of an approval request started waiting on its approvers.",
 };
 
 export function RunDetail({ runId }: { runId: string }) {
