@@ -7,7 +7,7 @@ import { and, asc, eq, like } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect } from "vitest";
 import type { Database } from "@/db";
 import { createCampaign, createContentItem, createTeam } from "@/db/factories";
-import { approvalApprovers, approvalRequests, auditLog, contentItems, notifications, outboxEmails, users, workflowFunctions, workflowRuns, workflowSteps } from "@/db/schema";
+import { approvalApprovers, approvalRequests, auditLog, contentItems, notifications, outboxEmails, users, workflowFunctions, workflowRuns, workspaces, workflowSteps } from "@/db/schema";
 import type { ApprovalStagePolicy } from "@/db/schema/enum-values";
 import { test } from "@/db/test-db";
 import { saveApprovalPolicy } from "@/server/services/approval-policies/save-approval-policy";
@@ -111,6 +111,9 @@ const titlesFor = (db: Database, userId: string) =>
 describe("a stage's SLA", () => {
   test("woken checkpoint by checkpoint: reminds, escalates, then approves automatically, with history, notifications and emails", async ({ db }) => {
     const team = await createTeam(db, { name: "Alpha" });
+    // Members read the due time in their own zone; external reviewers in the workspace's.
+    await db.update(workspaces).set({ timeZone: "Europe/Berlin" }).where(eq(workspaces.id, team.workspace.id));
+    await db.update(users).set({ timeZone: "America/Los_Angeles", locale: "en-US" }).where(eq(users.id, team.manager.id));
     const { item, request } = await setUp(db, team, {
       ...ladderStage(),
       approvers: { userIds: [team.manager.id], roles: [], emails: ["nia@agency.example"] },
@@ -138,6 +141,8 @@ describe("a stage's SLA", () => {
     expect(managerEmail!.text).toContain("Opening the link decides nothing");
     const [externalEmail] = await emailsTo(db, "nia@agency.example");
     expect(externalEmail!.text).toContain("Campaign: Spring launch");
+    expect(managerEmail!.text).toMatch(/Please decide by .+ PST\./);
+    expect(externalEmail!.text).toMatch(/Please decide by .+ (CET|GMT\+1)\./);
     expect(externalEmail!.text).not.toEqual(managerEmail!.text);
 
     await wake(run!.id);
