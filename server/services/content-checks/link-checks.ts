@@ -69,8 +69,9 @@ export function checkLinks(draft: { channel: Channel; title: string; body: strin
       for (const match of text.matchAll(pattern)) {
         const start = match.index;
         const end = start + match[0].length;
-        // A placeholder inside a link is already reported with the link.
-        if (linkSpans.some(([from, to]) => start >= from && end <= to)) continue;
+        // A placeholder inside a link is already reported with the link, and one overlapping another ("[TBD]") once.
+        if (linkSpans.some(([from, to]) => start < to && end > from)) continue;
+        linkSpans.push([start, end]);
         if (what === "merge tag" && draft.channel === "email") {
           const message = `Merge tag “${match[0]}” in the ${fieldName(field)}: check that your email tool fills it in, or replace it with the real text.`;
           findings.push(findingAt({ check: "links", severity: "warning", field, message }, text, start, end));

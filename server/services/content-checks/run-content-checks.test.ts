@@ -69,6 +69,12 @@ describe("links and unfinished text", () => {
     expect(findings.every((finding) => finding.severity === "error")).toBe(true);
   });
 
+  it("reports a placeholder two patterns match once", () => {
+    const body = "Details at [LINK], date [TBD].";
+    const findings = of("links", runContentChecks(draft({ body }), noRules));
+    expect(findings.map((finding) => body.slice(finding.start, finding.end))).toEqual(["[LINK]", "[TBD]"]);
+  });
+
   it("finds placeholders, notes to self and stand-in addresses", () => {
     const body = "Hi {{first_name}}, join us on [DATE] at <insert link>. TODO: add speaker. Register at https://example.com/register or https://acme.io/r?id={{id}}. Lorem ipsum.";
     const findings = of("links", runContentChecks(draft({ body }), noRules));
