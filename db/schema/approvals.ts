@@ -119,12 +119,16 @@ export const approvalApprovers = pgTable(
     escalated: boolean().notNull().default(false),
     /** True while the stage is open and they have not decided: "Waiting on me" reads only these rows. */
     waiting: boolean().notNull().default(true),
+    /** The round's timeout and when the request was made, copied from it (neither changes within a round): "Waiting on me" pages in this order from its index alone. */
+    dueAt: timestamp({ withTimezone: true }),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("approval_approvers_member").on(t.requestId, t.round, t.userId),
     unique("approval_approvers_email").on(t.requestId, t.round, t.email),
-    index("approval_approvers_waiting_index").on(t.workspaceId, t.userId, t.requestId).where(sql`${t.waiting}`),
+    index("approval_approvers_waiting_index").on(t.workspaceId, t.userId, t.dueAt, t.requestedAt, t.requestId).where(sql`${t.waiting}`),
+    index("approval_approvers_waiting_age_index").on(t.workspaceId, t.userId, t.requestedAt, t.requestId).where(sql`${t.waiting}`),
     index().on(t.requestId, t.round),
   ],
 );

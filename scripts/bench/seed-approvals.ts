@@ -76,17 +76,17 @@ export async function seedApprovalRequests(url: string, input: { workspaceId: st
         select array_agg(user_id order by user_id) as ids from memberships where workspace_id = ${input.workspaceId} and role = 'manager'
       ),
       requests as (
-        select r.id, r.status, row_number() over (order by r.id) as n from approval_requests r where r.workspace_id = ${input.workspaceId}
+        select r.id, r.status, r.stage_due_at, r.requested_at, row_number() over (order by r.id) as n from approval_requests r where r.workspace_id = ${input.workspaceId}
       )
-      insert into approval_approvers (workspace_id, request_id, stage_index, round, user_id, token_nonce, waiting)
-      select ${input.workspaceId}, q.id, 0, 1, m.ids[1 + ((q.n + k) % cardinality(m.ids))::int], md5(q.id::text || k), q.status = 'pending'
+      insert into approval_approvers (workspace_id, request_id, stage_index, round, user_id, token_nonce, waiting, due_at, requested_at)
+      select ${input.workspaceId}, q.id, 0, 1, m.ids[1 + ((q.n + k) % cardinality(m.ids))::int], md5(q.id::text || k), q.status = 'pending', q.stage_due_at, q.requested_at
       from requests q cross join managers m cross join generate_series(0, 1) k`;
     await sql`
       with requests as (
-        select r.id, row_number() over (order by r.id) as n from approval_requests r where r.workspace_id = ${input.workspaceId} and r.status = 'pending'
+        select r.id, r.stage_due_at, r.requested_at, row_number() over (order by r.id) as n from approval_requests r where r.workspace_id = ${input.workspaceId} and r.status = 'pending'
       )
-      insert into approval_approvers (workspace_id, request_id, stage_index, round, user_id, token_nonce, waiting)
-      select ${input.workspaceId}, q.id, 0, 1, u.id, md5(q.id::text || 'admin'), true
+      insert into approval_approvers (workspace_id, request_id, stage_index, round, user_id, token_nonce, waiting, due_at, requested_at)
+      select ${input.workspaceId}, q.id, 0, 1, u.id, md5(q.id::text || 'admin'), true, q.stage_due_at, q.requested_at
       from requests q cross join (select id from users where email = ${input.adminEmail}) u
       where q.n % 20 = 0`;
     await sql`vacuum analyze approval_requests`;

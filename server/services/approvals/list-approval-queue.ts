@@ -75,10 +75,15 @@ export async function listApprovalQueue(db: Database, input: ApprovalQueueInput 
     input.view === "waiting"
       ? db.select(pageColumns).from(approvalApprovers).innerJoin(r, eq(r.id, approvalApprovers.requestId)).$dynamic()
       : db.select(pageColumns).from(r).$dynamic();
+  // "Waiting on me" orders by the copies on the member's own approver rows, so its index gives the page in order.
+  const pageOrder =
+    input.view === "waiting"
+      ? orderOf({ decidedAt: r.decidedAt, requestedAt: approvalApprovers.requestedAt, stageDueAt: approvalApprovers.dueAt, id: approvalApprovers.requestId })
+      : orderOf(r);
   const page = db.$with("page").as(
     chosen
       .where(and(...filters))
-      .orderBy(...orderOf(r))
+      .orderBy(...pageOrder)
       .limit(input.limit + 1),
   );
   const rows = await db

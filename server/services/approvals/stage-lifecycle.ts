@@ -110,6 +110,8 @@ export async function startStage(
       userId: approver.userId,
       email: approver.email,
       tokenNonce: randomBytes(16).toString("base64url"),
+      dueAt: due,
+      requestedAt: request.requestedAt,
     })),
   );
   await recordRequestHistory(tx, request, {

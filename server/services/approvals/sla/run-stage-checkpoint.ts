@@ -147,6 +147,8 @@ async function escalate(step: Step): Promise<CheckpointOutcome> {
         userId,
         tokenNonce: randomBytes(16).toString("base64url"),
         escalated: true,
+        dueAt: request.stageDueAt,
+        requestedAt: request.requestedAt,
       })),
     )
     .onConflictDoNothing();
