@@ -62,8 +62,10 @@ async function main() {
     concurrency: crashConcurrency,
     pollIntervalMs: 50,
     leaseMs: LEASE_MS,
-    // The function's 20 retries span ~35 s, past the email claim.
-    backoffMs: (attempt) => Math.min(500 * attempt, 2_000),
+    // The function's 20 retries span ~75 s: past the email claim even when a later kill
+    // leaves a fresh claim on an email whose step has already spent retries on an earlier
+    // one (at ~35 s, 2 of 1,000 runs once ran out of retries that way).
+    backoffMs: (attempt) => Math.min(500 * attempt, 5_000),
     onError: (error) => console.error("executor:", error),
   });
   app.attach(executor);
