@@ -75,7 +75,9 @@ export function ApprovalsQueue({ manager }: { manager: boolean }) {
   useQueueKeys({ j: () => move(1), k: () => move(-1), a: () => decideWith("approved"), r: () => decideWith("changes_requested") });
 
   // After a decision the request leaves "Waiting on me": the next one opens, so a run of approvals stays on the keyboard.
+  // Unless the person has moved on while it was saved (another view, another request): then their choice stands.
   const afterDecision = () => {
+    if (new URLSearchParams(window.location.search).get("request") !== openId) return;
     const at = rows.findIndex((row) => row.id === openId);
     const next = input.view === "waiting" ? (rows[at + 1] ?? rows[at - 1] ?? null) : rows[at] ?? null;
     open(next?.id ?? null);

@@ -89,8 +89,9 @@ export function DecideForm({
       confirmAction(`${choice.done}: “${request.title}”.${next}`);
       setComment("");
       onClearPassage();
-      await queryClient.invalidateQueries(trpc.approval.pathFilter());
+      // The next request opens at once; the lists catch up behind it.
       onDecided();
+      await queryClient.invalidateQueries(trpc.approval.pathFilter());
     } catch (caught) {
       const byField = fieldErrors(caught);
       setErrors(byField);
