@@ -1,7 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expectToast } from "./toast";
+
+export { expectAccessible } from "./accessibility";
 
 export const DEMO_PASSWORD = "crescendo-demo";
 
@@ -77,16 +78,3 @@ export async function joinWithLink(browser: Browser, link: string, name: string)
  */
 export const LONG_JOURNEY_TIMEOUT = 90_000;
 
-/**
- * Runs axe-core on the page as it is now and fails on any serious or critical
- * violation, listing each rule with the elements it flagged. Call it on every
- * page a journey visits, once the page shows what the journey came to check
- * (so a loading skeleton is not what gets audited).
- */
-export async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const blocking = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 8).join("\n  ")}`);
-  expect(blocking, `serious or critical accessibility violations on ${new URL(page.url()).pathname}`).toEqual([]);
-}

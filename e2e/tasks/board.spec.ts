@@ -71,16 +71,19 @@ test("a card moves with the keyboard alone", async ({ page }) => {
 });
 
 test("moving a card to Blocked asks what blocks it, and the card shows the reason", async ({ page }) => {
+  test.setTimeout(LONG_JOURNEY_TIMEOUT);
   const tag = uniqueTag();
   const title = `Approve the ad copy ${tag}`;
   await page.goto("/tasks");
   await createTask(page, { title });
   await page.goto(`/tasks?q=${tag}`);
-  // A select changed before the page is hydrated changes nothing: wait until its scripts have run.
-  await page.waitForLoadState("networkidle");
-
-  await card(page, title).getByLabel(`Move “${title}” to`).selectOption("Blocked");
+  // A select changed before the page's scripts have run changes nothing, and on a busy machine
+  // "network idle" comes before them: choose again until the dialog answers.
   const dialog = page.getByRole("dialog", { name: `What blocks “${title}”?` });
+  await expect(async () => {
+    await card(page, title).getByLabel(`Move “${title}” to`).selectOption("Blocked");
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByRole("button", { name: "Move to Blocked" }).click();
   await expect(dialog.getByText("Say what blocks it")).toBeVisible();
   await dialog.getByLabel("Reason").fill("Waiting on legal");
