@@ -70,4 +70,9 @@ test("an external reviewer opens the emailed link (nothing changes), approves on
   await expect(review.getByRole("main").getByRole("alert")).toContainText("This review link is not valid.");
   expect(problems, "no hydration errors or page errors on the review page").toEqual([]);
   await client.close();
+
+  // The stage's deadline run heard the decision and ended well: nothing left to remind about, no failure.
+  await page.goto("/runs");
+  const deadlineRun = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Approval stage deadlines" }) }).first();
+  await expect(deadlineRun.getByText("Completed")).toBeVisible({ timeout: 30_000 });
 });
