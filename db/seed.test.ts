@@ -81,7 +81,7 @@ describe("seedDemo", () => {
     expect(policy!.stages.map((stage) => stage.name)).toEqual(["Marketing review", "Admin sign-off"]);
     const manager = await db.query.users.findFirst({ where: eq(users.email, "manager@demo.test") });
     const { listApprovalQueue } = await import("@/server/services/approvals/list-approval-queue");
-    const waiting = await listApprovalQueue(db, { workspaceId: acme!.id, actorId: manager!.id, view: "waiting", sort: "due", limit: 50 });
+    const waiting = await listApprovalQueue(db, { workspaceId: acme!.id, actorId: manager!.id, role: "manager", view: "waiting", sort: "due", limit: 50 });
     expect(waiting.rows.map((row) => [row.title, row.overdue])).toEqual([
       ["Launch thread", true],
       ["Contoso story teaser", false],

@@ -2,6 +2,7 @@
 // "Waiting on me" for the member who signs in (about 400 waiting on them) and
 // "All pending" (8,000), each the first page of 50 by due time.
 import postgres from "postgres";
+import type { MemberRole } from "@/db/schema/workspaces";
 import { listApprovalQueue } from "@/server/services/approvals/list-approval-queue";
 import type { ApprovalQueueInput } from "@/server/services/approvals/approvals.schema";
 import { benchProcedure } from "../procedure-vs-floor";
@@ -14,10 +15,12 @@ export const approvalsSuite: Suite = {
   async run(context) {
     const requests = await seedApprovalRequests(context.databaseUrl, { workspaceId: context.seeded.workspaceId, adminEmail: context.seeded.email, scale: context.scale });
     const sql = postgres(context.databaseUrl, { max: 1, onnotice: () => {} });
-    const [user] = await sql<{ id: string }[]>`select id from users where email = ${context.seeded.email}`;
+    const [member] = await sql<{ id: string; role: MemberRole }[]>`
+      select users.id, memberships.role from users join memberships on memberships.user_id = users.id
+      where users.email = ${context.seeded.email} and memberships.workspace_id = ${context.seeded.workspaceId}`;
     await sql.end({ timeout: 5 });
     console.log(`approvals: ${requests} requests in the large workspace`);
-    const scope = { workspaceId: context.seeded.workspaceId, actorId: user!.id };
+    const scope = { workspaceId: context.seeded.workspaceId, actorId: member!.id, role: member!.role };
     const rows: SummaryRow[] = [];
     for (const view of ["waiting", "pending"] as const) {
       const input: ApprovalQueueInput = { view, sort: "due", limit: 50 };

@@ -18,7 +18,7 @@ import { actorScope, createTRPCRouter, memberProcedure, workspaceProcedure } fro
 // approver (a viewer can be a client's reviewer), so deciding is open to every role and decided by the
 // request's approvers on the server.
 export const approvalRouter = createTRPCRouter({
-  queue: workspaceProcedure.input(approvalQueueInput).query(({ ctx, input }) => listApprovalQueue(ctx.db, { ...input, ...actorScope(ctx) })),
+  queue: workspaceProcedure.input(approvalQueueInput).query(({ ctx, input }) => listApprovalQueue(ctx.db, { ...input, ...actorScope(ctx), role: ctx.workspace.role })),
   waitingCount: workspaceProcedure.query(({ ctx }) => countWaitingOnMe(ctx.db, actorScope(ctx))),
   get: workspaceProcedure.input(approvalRequestIdInput).query(({ ctx, input }) => getApprovalRequest(ctx.db, { ...input, ...actorScope(ctx) })),
   forContent: workspaceProcedure.input(requestContentApprovalInput).query(({ ctx, input }) => getContentApprovalState(ctx.db, { ...input, ...actorScope(ctx) })),
