@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expectToast } from "./toast";
 
@@ -78,3 +78,15 @@ export async function joinWithLink(browser: Browser, link: string, name: string)
  */
 export const LONG_JOURNEY_TIMEOUT = 90_000;
 
+
+/**
+ * Chooses `value` in `select` until the page answers (`answered` passes within 2 s). A select changed
+ * before the page's scripts have run changes nothing, and on a busy machine "network idle" can come
+ * before them: choosing again is what a person would do.
+ */
+export async function chooseUntilAnswered(select: Locator, value: string, answered: () => Promise<unknown>) {
+  await expect(async () => {
+    await select.selectOption(value);
+    await answered();
+  }).toPass({ timeout: 20_000 });
+}

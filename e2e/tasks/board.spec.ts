@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { ADMIN_STATE, chooseUntilAnswered, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
 import { expectToast } from "../toast";
 import { card, column, createTask, dragCard, expectIn, uniqueTag } from "./board-helpers";
 import { createTaskThroughDialog } from "./task-form";
@@ -77,13 +77,8 @@ test("moving a card to Blocked asks what blocks it, and the card shows the reaso
   await page.goto("/tasks");
   await createTask(page, { title });
   await page.goto(`/tasks?q=${tag}`);
-  // A select changed before the page's scripts have run changes nothing, and on a busy machine
-  // "network idle" comes before them: choose again until the dialog answers.
   const dialog = page.getByRole("dialog", { name: `What blocks “${title}”?` });
-  await expect(async () => {
-    await card(page, title).getByLabel(`Move “${title}” to`).selectOption("Blocked");
-    await expect(dialog).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await chooseUntilAnswered(card(page, title).getByLabel(`Move “${title}” to`), "Blocked", () => expect(dialog).toBeVisible({ timeout: 2_000 }));
   await dialog.getByRole("button", { name: "Move to Blocked" }).click();
   await expect(dialog.getByText("Say what blocks it")).toBeVisible();
   await dialog.getByLabel("Reason").fill("Waiting on legal");
