@@ -1,5 +1,6 @@
 // The approvals suite's data, added to the large workspace: 20,000 requests on
-// its content items (2,000 at --scale=small), two in five pending, the rest
+// its content items (2,000 at --scale=small), two in five pending (on items not
+// scheduled within the next month, so none expires while measured), the rest
 // decided over the past months. Each pending request waits on two of the
 // managers; the member who signs in (the admin) is an approver of one in twenty,
 // about 400 waiting on them. Set-based SQL, seconds at full scale.
@@ -36,6 +37,10 @@ export async function seedApprovalRequests(url: string, input: { workspaceId: st
     const [existing] = await sql<{ n: number }[]>`select count(*)::int as n from approval_requests where workspace_id = ${input.workspaceId}`;
     if (existing!.n > 0) return existing!.n;
     const total = APPROVAL_REQUESTS[input.scale];
+    // Pending requests are on items not due out for a month: one whose publish time has passed would be
+    // expired by the app's five-minute sweep (200 at a time, each with its notifications) in the middle of
+    // a measurement, and change the very queue being measured.
+    const laterFirst = sql`(ci.scheduled_at is null or ci.scheduled_at > now() + interval '30 days') desc`;
     await sql`select setseed(0.17)`;
     const [policy] = await sql<{ id: string }[]>`
       insert into approval_policies (workspace_id, name, stages, channels)
@@ -48,11 +53,11 @@ export async function seedApprovalRequests(url: string, input: { workspaceId: st
         select array_agg(user_id order by user_id) as ids from memberships where workspace_id = ${input.workspaceId} and role = 'marketer'
       ),
       picked as (
-        select ci.id, ci.campaign_id, ci.channel, ci.version, row_number() over (order by ci.id) as n
-        from content_items ci where ci.workspace_id = ${input.workspaceId} order by ci.id limit ${total}
+        select ci.id, ci.campaign_id, ci.channel, ci.version, row_number() over (order by ${laterFirst}, ci.id) as n
+        from content_items ci where ci.workspace_id = ${input.workspaceId} order by ${laterFirst}, ci.id limit ${total}
       ),
       drawn as (
-        select p.*, (p.n % 5 < 2) as pending, now() - (random() * interval '120 days') as asked, random() as due_pick
+        select p.*, (p.n <= ${(total * 2) / 5}) as pending, now() - (random() * interval '120 days') as asked, random() as due_pick
         from picked p
       )
       insert into approval_requests (workspace_id, subject, content_item_id, campaign_id, channel, policy_id, policy_name, stages,
@@ -89,6 +94,10 @@ export async function seedApprovalRequests(url: string, input: { workspaceId: st
       select ${input.workspaceId}, q.id, 0, 1, u.id, md5(q.id::text || 'admin'), true, q.stage_due_at, q.requested_at
       from requests q cross join (select id from users where email = ${input.adminEmail}) u
       where q.n % 20 = 0`;
+    const [soon] = await sql<{ n: number }[]>`
+      select count(*)::int as n from approval_requests r join content_items ci on ci.id = r.content_item_id
+      where r.workspace_id = ${input.workspaceId} and r.status = 'pending' and ci.scheduled_at < now() + interval '1 day'`;
+    if (soon!.n > 0) throw new Error(`${soon!.n} pending requests are on items due out within a day: the expiry sweep would change them mid-measurement`);
     await sql`vacuum analyze approval_requests`;
     await sql`vacuum analyze approval_approvers`;
     return total;
