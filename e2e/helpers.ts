@@ -78,7 +78,6 @@ export async function joinWithLink(browser: Browser, link: string, name: string)
  */
 export const LONG_JOURNEY_TIMEOUT = 90_000;
 
-
 /**
  * Chooses `value` in `select` until the page answers (`answered` passes within 2 s). A select changed
  * before the page's scripts have run changes nothing, and on a busy machine "network idle" can come

@@ -35,6 +35,7 @@ function createClient(): Inngest {
   });
 }
 
-const globalForInngest = globalThis as unknown as { crescendoInngest?: Inngest };
-
-export const inngest: Inngest = (globalForInngest.crescendoInngest ??= createClient());
+// One client per copy of this module, never shared through globalThis: the server bundles the SDK once per
+// route chunk, and a client from one copy running functions whose event types come from another fails the
+// SDK's own checks ("Invalid trigger" when a waited-for event arrives). A client holds no connection.
+export const inngest: Inngest = createClient();

@@ -25,11 +25,8 @@ export function approvalStageSlaFunction(client: Inngest, database: () => Promis
       await step.run("email-approvers", async () => emailStageApprovers(await database(), round));
       const outcomes: Record<string, CheckpointOutcome | string> = {};
       for (const checkpoint of plan.checkpoints) {
-        // By name, not the event type: the server bundles the SDK more than once and shares one client
-        // (inngest/client.ts), so the SDK's check of a received event against a type from another copy
-        // fails as "Invalid trigger". The `if` already picks the event; only its arrival is read.
         const ended = await step.waitForEvent(`wait-for-${checkpoint.name}`, {
-          event: approvalStageEnded.name,
+          event: approvalStageEnded,
           timeout: new Date(checkpoint.at),
           if: "async.data.requestId == event.data.requestId && async.data.round == event.data.round",
         });

@@ -55,9 +55,9 @@ import { uiSuite } from "./suites/ui";
 import { tasksSuite } from "./suites/tasks";
 import { workflowsSuite } from "./suites/workflows";
 
-// In this order: the workflows and reminders suites start their own PostgreSQL, so they run after the app's is gone.
 const SERVER_WARMUP_SECONDS = 10;
 
+// In this order: the workflows and reminders suites start their own PostgreSQL, so they run after the app's is gone.
 const suites: Suite[] = [baselineSuite, campaignsSuite, calendarSuite, tasksSuite, approvalsSuite, assignmentSuite, uiSuite, workflowsSuite, remindersSuite];
 
 const { values: args } = parseArgs({
