@@ -51,6 +51,8 @@ export async function listApprovalQueue(db: Database, input: ApprovalQueueInput 
       break;
   }
   // The page is chosen from the requests alone, then only its rows are joined to their titles and names.
+  // A row carries what the list shows and nothing more (the ids it was joined by stay in the query):
+  // every column is parsed, mapped and serialized fifty times a page.
   const orderOf = (cols: { decidedAt: AnyColumn | SQL.Aliased; requestedAt: AnyColumn | SQL.Aliased; stageDueAt: AnyColumn | SQL.Aliased; id: AnyColumn | SQL.Aliased }) =>
     input.view === "decided"
       ? [sql`${cols.decidedAt} desc`, sql`${cols.id} desc`]
@@ -98,15 +100,12 @@ export async function listApprovalQueue(db: Database, input: ApprovalQueueInput 
       subject: page.subject,
       status: page.status,
       title: sql<string>`coalesce(${contentItems.title}, ${campaigns.name})`,
-      campaignId: page.campaignId,
       campaignName: campaigns.name,
-      contentItemId: page.contentItemId,
       channel: page.channel,
       version: page.version,
       stageIndex: page.stageIndex,
       stageCount: sql<number>`${page.stageCount}`.mapWith(Number),
       stageName: sql<string>`${page.stageName}`,
-      requestedById: page.requestedById,
       requesterName: users.name,
       requestedAt: page.requestedAt,
       stageDueAt: page.stageDueAt,
