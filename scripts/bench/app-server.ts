@@ -1,6 +1,6 @@
 // The app as it runs in production, for the HTTP and UI suites: `next build`
-// into .next-bench (apart from other builds of this checkout), `next start` on a
-// free 127.0.0.1 port against the bench database, and a member signed in through
+// into .next-bench (apart from other builds of this checkout), the production server
+// (`npm start`: scripts/serve.mjs) on a free 127.0.0.1 port against the bench database, and a member signed in through
 // Auth.js's own credentials endpoint, as the sign-in form's server action does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -61,6 +61,8 @@ function freePort(): Promise<number> {
 
 export interface RunningApp {
   baseUrl: string;
+  /** The server's process, to read its CPU time from /proc. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function startApp(databaseUrl: string, options: { cpuProfileDir?: s
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "crescendo-bench-app-"));
   const profiling = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawn(process.execPath, [...profiling, nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, [...profiling, path.resolve("scripts/serve.mjs")], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -83,6 +85,7 @@ export async function startApp(databaseUrl: string, options: { cpuProfileDir?: s
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       DATA_DIR: dataDir,
       PORT: String(port),
+      HOST: "127.0.0.1",
       APP_URL: baseUrl,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -107,7 +110,7 @@ export async function startApp(databaseUrl: string, options: { cpuProfileDir?: s
   for (;;) {
     if (child.exitCode !== null) {
       await close();
-      throw new Error(`next start exited (${child.exitCode}):\n${log}`);
+      throw new Error(`The app server exited (${child.exitCode}):\n${log}`);
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
@@ -121,7 +124,7 @@ export async function startApp(databaseUrl: string, options: { cpuProfileDir?: s
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { baseUrl, close };
+  return { baseUrl, pid: child.pid!, close };
 }
 
 function cookiePairs(response: Response): string[] {

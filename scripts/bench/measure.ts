@@ -1,6 +1,7 @@
 // How the benchmarks load a target and summarise what they saw: latencies of
 // every response under a fixed number of concurrent callers for a fixed time,
 // after a warm-up whose figures are dropped, reduced to p50/p95/p99 and req/s.
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { percentile } from "@/inngest/executor/testing/bench-measure";
 
@@ -18,6 +19,11 @@ export interface LatencySummary {
   perSecond: number;
   /** Responses other than 2xx, or calls that threw. */
   failures: number;
+  /**
+   * CPU time the app server spent per measured call (HTTP loads given its PID). The server
+   * answers on one thread, so at N connections a call waits for about N x this.
+   */
+  serverCpuPerCall?: number;
 }
 
 export function summarise(latencies: number[], seconds: number, failures: number): LatencySummary {
@@ -31,8 +37,24 @@ export function summarise(latencies: number[], seconds: number, failures: number
   };
 }
 
-/** GETs `url` with `concurrency` keep-alive connections; autocannon's own report has no p95, so each response time is kept. */
-export async function loadHttp(url: string, headers: Record<string, string>, options: LoadOptions): Promise<LatencySummary> {
+/** A process's CPU time so far (user and system), from /proc; undefined where there is no /proc. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+// USER_HZ, which /proc/<pid>/stat counts in: 100 on Linux everywhere this runs.
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * GETs `url` with `concurrency` keep-alive connections; autocannon's own report has no p95, so each response time is kept.
+ * With `serverPid`, also how much CPU the server spent per call.
+ */
+export async function loadHttp(url: string, headers: Record<string, string>, options: LoadOptions & { serverPid?: number }): Promise<LatencySummary> {
   const run = async (seconds: number) => {
     const latencies: number[] = [];
     let failures = 0;
@@ -48,8 +70,13 @@ export async function loadHttp(url: string, headers: Record<string, string>, opt
     return { latencies, failures: failures + result.errors + result.timeouts, seconds: result.duration };
   };
   if (options.warmupSeconds > 0) await run(options.warmupSeconds);
+  const cpuBefore = options.serverPid ? processCpuMs(options.serverPid) : undefined;
   const measured = await run(options.seconds);
-  return summarise(measured.latencies, measured.seconds, measured.failures);
+  const cpuAfter = options.serverPid ? processCpuMs(options.serverPid) : undefined;
+  const summary = summarise(measured.latencies, measured.seconds, measured.failures);
+  const calls = measured.latencies.length + measured.failures;
+  if (cpuBefore !== undefined && cpuAfter !== undefined && calls > 0) summary.serverCpuPerCall = (cpuAfter - cpuBefore) / calls;
+  return summary;
 }
 
 /** Calls `work` from `concurrency` callers, each starting again as soon as its last call ends. */
@@ -87,7 +114,8 @@ export function ms(value: number): string {
 
 export function describe(summary: LatencySummary): string {
   const failed = summary.failures > 0 ? `, ${summary.failures} FAILED` : "";
-  return `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, p99 ${ms(summary.p99)}, ${summary.perSecond.toFixed(0)} req/s (${summary.requests} calls${failed})`;
+  const cpu = summary.serverCpuPerCall === undefined ? "" : `, server CPU ${ms(summary.serverCpuPerCall)}/call`;
+  return `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, p99 ${ms(summary.p99)}, ${summary.perSecond.toFixed(0)} req/s (${summary.requests} calls${failed})${cpu}`;
 }
 
 /** A plain-text table, columns padded to their widest cell. */

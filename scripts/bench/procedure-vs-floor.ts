@@ -49,7 +49,7 @@ export async function benchProcedure<T>(context: BenchContext, bench: ProcedureB
     } finally {
       await replayer.close();
     }
-    const http = await loadHttp(url, headers, load);
+    const http = await loadHttp(url, headers, { ...load, serverPid: context.app.pid });
     const ratio = http.p95 / floor.p95;
     console.log(`  at ${level} connections:`);
     console.log(`    SQL floor: ${describe(floor)}`);

@@ -10,8 +10,8 @@ export interface BenchContext {
   /** The seeded bench database (suites with needs.database). */
   databaseUrl: string;
   seeded: SeededData;
-  /** The running production build and a signed-in member's Cookie header (suites with needs.app). */
-  app: { baseUrl: string; cookie: string };
+  /** The running production build, its server's PID, and a signed-in member's Cookie header (suites with needs.app). */
+  app: { baseUrl: string; pid: number; cookie: string };
 }
 
 export interface BenchLoad {

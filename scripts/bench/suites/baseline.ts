@@ -20,7 +20,7 @@ export const baselineSuite: Suite = {
       const probe = await fetch(url, { headers: { cookie } });
       if (!probe.ok) throw new Error(`${measure} answered HTTP ${probe.status}: ${(await probe.text()).slice(0, 300)}`);
       for (const level of context.load.levels) {
-        const summary = await loadHttp(url, { cookie }, atLevel(context.load, level));
+        const summary = await loadHttp(url, { cookie }, { ...atLevel(context.load, level), serverPid: context.app.pid });
         console.log(`${measure} at ${level}: ${describe(summary)}`);
         rows.push({ suite: "baseline", measure: `${measure} at ${level}`, result: describe(summary), target: "", verdict: "" });
       }
