@@ -15,6 +15,9 @@ async function violationsOn(page: Page): Promise<Finding[]> {
     // let finite transitions and animations end first; spinners go on forever and are not waited for.
     const settling = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
     await Promise.race([Promise.allSettled(settling.map((animation) => animation.finished)), new Promise((done) => setTimeout(done, 2_000))]);
+    // Next streams a page's <title> with its metadata, a moment after the content it follows: wait for it
+    // (up to 2 s), so a page caught in that moment is not reported untitled; a page with none still is.
+    for (let waited = 0; !document.title && waited < 2_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
     const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
   });

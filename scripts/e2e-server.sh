@@ -10,4 +10,6 @@ export SEED_DEMO=1
 [[ "${E2E_PREBUILT:-}" == 1 ]] || npx next build
 # The production server (scripts/serve.mjs): next start, telling the app each request's socket address.
 export HOST=127.0.0.1 PORT="${PORT:?PORT is required}"
-exec node scripts/serve.mjs
+# E2E_NODE_FLAGS goes to Node, say "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server through a run.
+# shellcheck disable=SC2086 # several flags, split on spaces
+exec node ${E2E_NODE_FLAGS:-} scripts/serve.mjs
