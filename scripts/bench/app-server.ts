@@ -1,7 +1,8 @@
 // The app as it runs in production, for the HTTP and UI suites: `next build`
-// into .next-bench (apart from other builds of this checkout), the production server
-// (`npm start`: scripts/serve.mjs) on a free 127.0.0.1 port against the bench database, and a member signed in through
-// Auth.js's own credentials endpoint, as the sign-in form's server action does.
+// into .next-bench (apart from other builds of this checkout), the production
+// server (`npm start`: scripts/serve.mjs) on a free 127.0.0.1 port against the
+// bench database, and a member signed in through Auth.js's own credentials
+// endpoint, as the sign-in form's server action does.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";

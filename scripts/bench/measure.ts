@@ -37,6 +37,9 @@ export function summarise(latencies: number[], seconds: number, failures: number
   };
 }
 
+// USER_HZ, which /proc/<pid>/stat counts in: 100 on Linux everywhere this runs.
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** A process's CPU time so far (user and system), from /proc; undefined where there is no /proc. */
 function processCpuMs(pid: number): number | undefined {
   try {
@@ -47,8 +50,6 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
-// USER_HZ, which /proc/<pid>/stat counts in: 100 on Linux everywhere this runs.
-const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
  * GETs `url` with `concurrency` keep-alive connections; autocannon's own report has no p95, so each response time is kept.
