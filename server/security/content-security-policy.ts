@@ -20,7 +20,9 @@ export function contentSecurityPolicy({ nonce, development }: { nonce: string; d
     // Development only: React rebuilds server error stacks in the browser with eval.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // A content item's images live where its team keeps them (a CDN, an asset library): the approval
+    // previews and the review page show them as the post will. Only over https; an image runs no script.
+    "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
