@@ -49,6 +49,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Every page, public ones included; not API routes (they answer JSON or files and check their own
-  // requests), Next's assets or static files.
-  matcher: ["/((?!api/|_next/|icon\\.svg|favicon\\.ico|robots\\.txt).*)"],
+  // requests), Next's assets or static files (the demo's artwork in public/demo/ among them, which an
+  // external reviewer, signed out, sees on the review page).
+  matcher: ["/((?!api/|_next/|demo/|icon\\.svg|favicon\\.ico|robots\\.txt).*)"],
 };

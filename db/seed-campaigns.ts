@@ -10,6 +10,7 @@ import type { MemberRole } from "./schema/workspaces";
 import { changeCampaignStatus } from "@/server/services/campaigns/change-campaign-status";
 import { createCampaign } from "@/server/services/campaigns/create-campaign";
 import { createContentItem } from "@/server/services/content/create-content-item";
+import { appUrl } from "@/server/env";
 
 const TIME_ZONE = "America/New_York";
 
@@ -50,7 +51,9 @@ interface DemoCampaign {
   content: DemoContent[];
 }
 
-const image = (name: string, alt: string) => ({ url: `https://assets.acme.example/${name}.png`, alt });
+// Demo artwork ships with the app (public/demo/), so the previews show a real picture offline too;
+// the address is whole (media are web addresses), at the app's own, as links in its emails are.
+const image = (name: string, alt: string) => ({ url: `${appUrl()}/demo/${name}.svg`, alt });
 
 const demoCampaigns: DemoCampaign[] = [
   {

@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "../helpers";
+
+// The demo's Instagram post waits on the demo manager with a picture: the preview shows it as the post
+// will, and the picture is served to anyone (an external reviewer is signed out).
+test("the demo manager opens the waiting Instagram post and its preview shows the picture", async ({ page, request }) => {
+  await signIn(page, "manager@demo.test");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ }).click();
+  await page.getByRole("link", { name: /Northwind in pictures/ }).click();
+
+  const picture = page.getByRole("img", { name: "The Northwind operations team around a whiteboard" });
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  await expectAccessible(page);
+
+  const signedOut = await request.get(new URL((await picture.getAttribute("src"))!, page.url()).href, { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(200);
+  expect(signedOut.headers()["content-type"]).toContain("image/svg+xml");
+});
