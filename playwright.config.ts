@@ -30,7 +30,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
-  timeout: 30_000,
+  // A budget against hangs, not a speed check: with three workers on two cores a short journey took 28 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,

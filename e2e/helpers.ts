@@ -72,11 +72,11 @@ export async function joinWithLink(browser: Browser, link: string, name: string)
 }
 
 /**
- * The time budget of a journey of many steps. Playwright's default 30 s fits a
- * quiet machine; on two busy cores (load near 8) the calendar journey once needed
- * more, so long journeys get three times that.
+ * The time budget of a journey of many steps: twice the default. With three
+ * workers on two busy cores the every-page journey took 78 s, so long journeys
+ * get 120 s, and the longest a multiple of that.
  */
-export const LONG_JOURNEY_TIMEOUT = 90_000;
+export const LONG_JOURNEY_TIMEOUT = 120_000;
 
 /**
  * Chooses `value` in `select` until the page answers (`answered` passes within 2 s). A select changed
