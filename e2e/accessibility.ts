@@ -13,13 +13,31 @@ async function violationsOn(page: Page): Promise<Finding[]> {
   return page.evaluate(async () => {
     // Colours caught halfway through a transition (a button turning back from disabled) are not what a person reads:
     // let finite transitions and animations end first; spinners go on forever and are not waited for.
-    const settling = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.race([Promise.allSettled(settling.map((animation) => animation.finished)), new Promise((done) => setTimeout(done, 2_000))]);
-    // Next streams a page's <title> with its metadata, a moment after the content it follows: wait for it
-    // (up to 2 s), so a page caught in that moment is not reported untitled; a page with none still is.
-    for (let waited = 0; !document.title && waited < 2_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
-    const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    const settle = async () => {
+      const settling = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
+      await Promise.race([Promise.allSettled(settling.map((animation) => animation.finished)), new Promise((done) => setTimeout(done, 2_000))]);
+    };
+    // A transition can also begin while axe is reading the page (a request settles and re-enables its button):
+    // a run the page moved under is read again once it has settled, up to three times.
+    let moves = 0;
+    const onMove = () => moves++;
+    for (const type of ["transitionrun", "animationstart"]) document.addEventListener(type, onMove, true);
+    try {
+      await settle();
+      // Next streams a page's <title> with its metadata, a moment after the content it follows: wait for it
+      // (up to 2 s), so a page caught in that moment is not reported untitled; a page with none still is.
+      for (let waited = 0; !document.title && waited < 2_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+      for (let attempt = 1; ; attempt++) {
+        const movesBefore = moves;
+        const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
+        if (moves === movesBefore || attempt === 3) {
+          return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+        }
+        await settle();
+      }
+    } finally {
+      for (const type of ["transitionrun", "animationstart"]) document.removeEventListener(type, onMove, true);
+    }
   });
 }
 

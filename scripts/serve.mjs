@@ -18,7 +18,7 @@ const app = next({ dev: false, hostname: host ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
   handle(req, res).catch((error) => {
     console.error("[serve] request failed", error);
@@ -33,6 +33,13 @@ createServer((req, res) => {
     console.error("[serve]", error);
     process.exit(1);
   });
+
+// Node closes an idle kept-alive socket after 5 s, which races a client (a proxy, a browser, a test's
+// request context) sending its next request on it at that moment: the client sees ECONNRESET. Keep idle
+// sockets longer than the usual client and load-balancer pools do (60 s), so the client closes first.
+server.keepAliveTimeout = 65_000;
+// Must exceed keepAliveTimeout, or a slow request's headers can be cut off on a reused socket.
+server.headersTimeout = 66_000;
 
 // Stop on the signals `next start` stops on, so scripts and test runners can end the server.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(0));

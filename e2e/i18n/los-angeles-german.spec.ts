@@ -32,9 +32,7 @@ function expectWrittenForViewer(stamps: Stamp[], where: string) {
  * Returns the server's stamps.
  */
 async function visit(page: Page, path: string): Promise<Stamp[]> {
-  // A connection of its own each time: a socket kept idle between two pages can be closed by the
-  // server (its keep-alive ends) just as the next request goes out on it, which fails as ECONNRESET.
-  const response = await page.request.get(path, { headers: { "accept-language": "de-DE,de;q=0.9", connection: "close" } });
+  const response = await page.request.get(path, { headers: { "accept-language": "de-DE,de;q=0.9" } });
   expect(response.ok(), `${path} answers`).toBe(true);
   const served = stampsInHtml(await response.text());
   expectWrittenForViewer(served, `${path} as served`);
