@@ -11,6 +11,11 @@ test("the demo manager opens the waiting Instagram post and its preview shows th
   const picture = page.getByRole("img", { name: "The Northwind operations team around a whiteboard" });
   await expect(picture).toBeVisible();
   await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  // A lone picture on Instagram fills the post's width as a square, as the feed shows it.
+  const preview = page.getByRole("figure", { name: "Instagram preview" });
+  const [frame, shown] = await Promise.all([preview.boundingBox(), picture.boundingBox()]);
+  expect(shown!.width).toBeGreaterThan(frame!.width * 0.8);
+  expect(Math.abs(shown!.height - shown!.width)).toBeLessThan(2);
   await expectAccessible(page);
 
   const signedOut = await request.get(new URL((await picture.getAttribute("src"))!, page.url()).href, { maxRedirects: 0 });

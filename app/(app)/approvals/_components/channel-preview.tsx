@@ -1,5 +1,6 @@
 "use client";
 
+import { clsx } from "clsx";
 import { useRef } from "react";
 import type { Channel } from "@/db/schema/enum-values";
 import { channelLabels } from "@/server/services/campaigns/campaign-labels";
@@ -18,6 +19,17 @@ export interface Passage {
 }
 
 const social = new Set<Channel>(["linkedin", "x", "instagram", "facebook", "pinterest"]);
+
+/**
+ * A lone picture fills the post's width, cropped as its network crops it in the
+ * feed: square on Instagram, tall on Pinterest, wide on the others. In an email
+ * or an article it keeps its own shape. Several pictures share a grid of squares.
+ */
+function loneFrame(channel: Channel): string {
+  if (channel === "instagram") return "aspect-square";
+  if (channel === "pinterest") return "aspect-[2/3]";
+  return social.has(channel) ? "aspect-[1.91/1]" : "h-auto";
+}
 
 /**
  * How the item will look where it goes: an email with its subject, a social
@@ -53,12 +65,13 @@ export function ChannelPreview({ content, author, onSelectPassage }: { content: 
       {content.body || <span className="text-slate-500">No text.</span>}
     </p>
   );
+  const lone = content.media.length === 1;
   const images = content.media.length > 0 && (
-    <ul className="grid grid-cols-2 gap-2">
+    <ul className={lone ? "grid grid-cols-1" : "grid grid-cols-2 gap-2"}>
       {content.media.map((image) => (
         <li key={image.url} className="overflow-hidden rounded-md border border-slate-200 bg-slate-50">
           {/* The reviewer sees the image and the description readers will get. */}
-          <img src={image.url} alt={image.alt} className="h-28 w-full object-cover" />
+          <img src={image.url} alt={image.alt} className={clsx("w-full object-cover", lone ? loneFrame(content.channel) : "aspect-square")} />
           <p className="px-2 py-1 text-xs text-slate-700">
             <span className="font-medium">Alt text:</span> {image.alt || <em>missing</em>}
           </p>
