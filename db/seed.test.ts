@@ -87,6 +87,12 @@ describe("seedDemo", () => {
       ["Contoso story teaser", false],
       ["Northwind in pictures", false],
     ]);
+    // The overdue post was asked days ago: its history says so, not the moment the demo was made.
+    const overdue = waiting.rows[0]!;
+    const history = await db.select({ at: auditLog.createdAt }).from(auditLog).where(eq(auditLog.entityId, overdue.id));
+    expect(history.length).toBeGreaterThanOrEqual(2);
+    for (const entry of history) expect(entry.at).toEqual(overdue.requestedAt);
+    expect(overdue.requestedAt.getTime()).toBeLessThan(Date.now() - 86_400_000);
     const decided = await db.select({ status: approvalRequests.status }).from(approvalRequests).where(eq(approvalRequests.status, "approved"));
     expect(decided).toHaveLength(1);
     const [announcement] = await db.select().from(contentItems).where(eq(contentItems.title, "Webinar announcement"));

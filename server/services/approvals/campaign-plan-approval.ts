@@ -100,6 +100,6 @@ export async function onCampaignStatusChanged(
       requestedAt: now,
     })
     .returning();
-  await recordRequestHistory(tx, request!, { actorId: input.actorId, action: "requested", after: { version: request!.version, policy: policy.name } });
+  await recordRequestHistory(tx, request!, { actorId: input.actorId, at: now, action: "requested", after: { version: request!.version, policy: policy.name } });
   return startStage(tx, request!, 0, { actorId: input.actorId, now, reason: "requested" });
 }

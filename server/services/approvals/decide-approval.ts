@@ -85,6 +85,7 @@ export async function decideLocked(
   const actorId = approver.userId;
   await recordRequestHistory(tx, request, {
     actorId,
+    at: now,
     action: "decided",
     after: { decision: input.decision, stage: request.stageIndex + 1, version: request.version, by: byName, ...(input.comment ? { comment: input.comment } : {}) },
   });

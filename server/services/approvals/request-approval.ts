@@ -66,6 +66,7 @@ export async function requestContentApproval(db: Database, input: { workspaceId:
     }
     await recordRequestHistory(tx, request, {
       actorId: input.actorId,
+      at: now,
       action: open ? "resubmitted" : "requested",
       after: { version: item.version, policy: policy.name, findings: findings.length, blocking: blocking.length },
     });

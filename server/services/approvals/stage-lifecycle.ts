@@ -116,6 +116,7 @@ export async function startStage(
   );
   await recordRequestHistory(tx, request, {
     actorId: context.actorId,
+    at: context.now,
     action: "stage_started",
     after: { stage: stageIndex + 1, stageName: stage.name, round, version: request.version, dueAt: due.toISOString(), reason: context.reason, approvers: approvers.length },
   });
@@ -159,6 +160,7 @@ export async function restartAtNewVersion(
     .returning();
   await recordRequestHistory(tx, request, {
     actorId: context.actorId,
+    at: context.now,
     action: "new_version",
     before: { version: request.version, stage: request.stageIndex + 1 },
     after: { version: next.version, stage: 1 },
@@ -217,6 +219,7 @@ export async function closeRequest(
   await applyToSubject(tx, closed!, status, context);
   await recordRequestHistory(tx, request, {
     actorId: context.actorId,
+    at: context.now,
     action: status,
     after: { version: request.version, stage: request.stageIndex + 1, ...(context.by ? { by: context.by } : {}), ...(context.reason ? { reason: context.reason } : {}) },
   });

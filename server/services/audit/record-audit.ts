@@ -10,13 +10,15 @@ export interface AuditChange {
   action: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** When it happened, if the change has its own clock (a service given `now`); else the transaction's start. */
+  at?: Date;
 }
 
 /** Writes audit entries inside the caller's transaction, so a change and its record commit together. */
 export async function recordAudit(tx: Database, changes: AuditChange | AuditChange[]): Promise<void> {
   const rows = Array.isArray(changes) ? changes : [changes];
   if (rows.length === 0) return;
-  await tx.insert(auditLog).values(rows.map((row) => ({ ...row, before: row.before ?? null, after: row.after ?? null })));
+  await tx.insert(auditLog).values(rows.map(({ at, ...row }) => ({ ...row, before: row.before ?? null, after: row.after ?? null, ...(at ? { createdAt: at } : {}) })));
 }
 
 /** The fields that differ between two versions of a row, as {before, after} holding only those fields. */

@@ -81,6 +81,7 @@ function audit(step: Step, action: string, after: Record<string, unknown>) {
   const { request } = step;
   return recordRequestHistory(step.tx, request, {
     actorId: null,
+    at: step.now,
     action,
     after: { stage: request.stageIndex + 1, version: request.version, checkpoint: step.checkpoint.name, ...after },
   });
