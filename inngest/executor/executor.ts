@@ -14,6 +14,7 @@ import { type ExecutorContext, processJob } from "./process-job";
 import { type JobRow, type RunJson, rowsOf, toJob, toRun, type Tx } from "./run-state";
 import type { ExecutorHooks } from "./hooks";
 import { FunctionRegistry } from "./registry";
+import { WakeablePause } from "../wakeable-pause";
 import { fetchAppFunctions, loadStoredFunctions, saveAppFunctions, type SyncedApp } from "./sync";
 
 export interface ExecutorOptions {
@@ -53,8 +54,7 @@ export class WorkflowExecutor {
   private readonly inflight = new Map<number, Promise<void>>();
   private running = false;
   private loopDone: Promise<void> | null = null;
-  private wakeLoop: (() => void) | null = null;
-  private wakeRequested = false;
+  private readonly pause = new WakeablePause();
   private renewTimer: NodeJS.Timeout | null = null;
   private readonly concurrency: number;
   private readonly pollIntervalMs: number;
@@ -121,8 +121,7 @@ export class WorkflowExecutor {
   }
 
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeLoop?.();
+    this.pause.wake();
   }
 
   /** Processes due work until none is left (timers in the future do not count). For tests and scripts. */
@@ -137,7 +136,7 @@ export class WorkflowExecutor {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      this.wakeRequested = false;
+      this.pause.beginRound();
       const capacity = this.concurrency - this.inflight.size;
       let claimed = 0;
       if (capacity > 0) {
@@ -150,15 +149,8 @@ export class WorkflowExecutor {
         }
       }
       if (claimed > 0 && claimed === capacity) continue;
-      if (this.wakeRequested && capacity > claimed) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.pollIntervalMs);
-        this.wakeLoop = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeLoop = null;
+      if (this.pause.woken && capacity > claimed) continue;
+      await this.pause.wait(this.pollIntervalMs);
     }
   }
 

@@ -11,6 +11,7 @@ import { eventOutbox, type OutboxEvent } from "@/db/schema";
 import type { NotificationHandlers } from "@/db/client";
 import { describeError, logError } from "@/server/logger";
 import type { EventPayload } from "../executor/protocol";
+import { WakeablePause } from "../wakeable-pause";
 import { OUTBOX_CHANNEL } from "./enqueue-events";
 
 export interface OutboxDeliverer {
@@ -49,8 +50,7 @@ function toPayload(row: OutboxEvent): EventPayload {
 export class OutboxRelay {
   private running = false;
   private loopDone: Promise<void> | null = null;
-  private wakeLoop: (() => void) | null = null;
-  private wakeRequested = false;
+  private readonly pause = new WakeablePause();
   private unlisten: (() => Promise<void>) | null = null;
   private lastPruneAt = 0;
 
@@ -86,28 +86,20 @@ export class OutboxRelay {
   }
 
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeLoop?.();
+    this.pause.wake();
   }
 
   private async loop(): Promise<void> {
     while (this.running) {
-      this.wakeRequested = false;
+      this.pause.beginRound();
       try {
         await this.deliverDue();
         await this.pruneDelivered();
       } catch (error) {
         this.report(error);
       }
-      if (this.wakeRequested || !this.running) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollIntervalMs ?? 2_000);
-        this.wakeLoop = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeLoop = null;
+      if (this.pause.woken || !this.running) continue;
+      await this.pause.wait(this.options.pollIntervalMs ?? 2_000);
     }
   }
 
