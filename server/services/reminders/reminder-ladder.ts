@@ -4,29 +4,7 @@
 // days overdue, and to the managers a business day later. Pure, so the
 // reminder flow computes it once in a step and every replay sleeps the same.
 import { addBusinessDaysAt } from "@/server/services/timeline/business-days";
-
-export const reminderRungs = ["due-soon", "due-in-an-hour", "due-now", "overdue", "escalate-to-owner", "escalate-to-managers"] as const;
-export type ReminderRung = (typeof reminderRungs)[number];
-
-/** What a rung tells, and whom: the assignee, or those above them. */
-export const rungKinds = {
-  "due-soon": "due_soon",
-  "due-in-an-hour": "due_soon",
-  "due-now": "due_soon",
-  overdue: "overdue",
-  "escalate-to-owner": "escalated",
-  "escalate-to-managers": "escalated",
-} as const satisfies Record<ReminderRung, string>;
-
-/** The rung in words, for the task's history and the runs page: "the “due soon” reminder". */
-export const rungLabels: Record<ReminderRung, string> = {
-  "due-soon": "due soon",
-  "due-in-an-hour": "due in an hour",
-  "due-now": "due now",
-  overdue: "overdue",
-  "escalate-to-owner": "escalation to the campaign owner",
-  "escalate-to-managers": "escalation to the managers",
-};
+import { type ReminderRung, reminderRungs } from "./reminder-rungs";
 
 export interface LadderSettings {
   /** Hours before the due time of the first reminder (the workspace's setting). */

@@ -11,7 +11,7 @@ import type { Database } from "@/db";
 import { campaigns, memberships, tasks, users, workspaces } from "@/db/schema";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { notify } from "@/server/services/notifications/notify";
-import { type ReminderRung, rungKinds } from "./reminder-ladder";
+import { type ReminderRung, rungKinds } from "./reminder-rungs";
 
 export interface TaskReminderInput {
   workspaceId: string;

@@ -4,7 +4,7 @@ import { DateTime } from "@/components/viewer/formatted";
 import { useViewer } from "@/components/viewer/viewer-context";
 import type { TaskPriority, TaskStatus } from "@/db/schema/enum-values";
 import { formatDateTime, formatNumber, type Viewer } from "@/server/services/date-time";
-import { type ReminderRung, rungLabels } from "@/server/services/reminders/reminder-ladder";
+import { type ReminderRung, rungLabels } from "@/server/services/reminders/reminder-rungs";
 import { taskPriorityLabels, taskStatusLabels } from "@/server/services/tasks/task-status";
 import type { TaskOptions } from "../../_components/task-fields";
 import type { TaskView } from "./task-view";
