@@ -136,6 +136,14 @@ test("a post with a banned word is refused, fixed, sent back with a comment on a
   await expectToast(marketer, "Saved as version 3.");
   await approval.getByRole("button", { name: "Resubmit" }).click();
   await expectToast(marketer, "Resubmitted: version 3 waits on stage 1, “Marketing review”.");
+  // Nothing waits on the marketer; the queue points to what they asked for.
+  const marketerQueue = await marketer.context().newPage();
+  await marketerQueue.goto("/approvals");
+  await expect(marketerQueue.getByText("Nothing waits on you")).toBeVisible();
+  await marketerQueue.getByRole("link", { name: "See what you asked for" }).click();
+  await expect(marketerQueue.getByRole("navigation", { name: "Views" }).getByRole("link", { name: "Requested by me" })).toHaveAttribute("aria-current", "page");
+  await expect(marketerQueue.getByRole("link", { name: new RegExp(title) })).toContainText("Stage 1 of 1");
+  await marketerQueue.close();
 
   // The manager approves from the keyboard: j opens the first request, a chooses approve, Enter confirms.
   await expect(manager.getByRole("link", { name: new RegExp(title) })).toBeVisible();

@@ -2,6 +2,7 @@
 
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useAddress } from "@/components/filters/use-address";
@@ -94,7 +95,7 @@ export function ApprovalsQueue({ manager }: { manager: boolean }) {
       </div>
       <div className="lg:grid lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:items-start lg:gap-6">
         <section aria-label="Requests" className={clsx("space-y-3", openId && "hidden lg:block")}>
-          <KeyboardHint />
+          {rows.length > 0 && <KeyboardHint />}
           {selectable && chosen.length > 0 && (
             <BulkDecide
               items={chosen.map((row) => ({ requestId: row.id, version: row.version }))}
@@ -105,6 +106,14 @@ export function ApprovalsQueue({ manager }: { manager: boolean }) {
           {rows.length === 0 ? (
             <EmptyState title={filtered ? "No requests match these filters" : emptyWords[input.view].title}>
               {filtered ? "Clear a filter to see more." : emptyWords[input.view].text}
+              {/* Someone who asks for approvals more than they give them lands here first: point them to theirs. */}
+              {!filtered && input.view === "waiting" && (
+                <p className="mt-3">
+                  <Link href={`${pathname}?view=mine`} replace scroll={false} className="font-medium text-brand-700 underline hover:text-brand-800">
+                    See what you asked for
+                  </Link>
+                </p>
+              )}
             </EmptyState>
           ) : (
             <>
