@@ -6,6 +6,7 @@ import { hasRole } from "@/server/auth/roles";
 import { requestViewer } from "@/components/viewer/request-viewer";
 import { listMembers } from "@/server/services/members/list-members";
 import { NewTaskDialog } from "./tasks/_components/new-task-dialog";
+import { ApprovalsSummary } from "./_components/approvals-summary";
 import { TodaysWork } from "./_components/todays-work";
 
 export const metadata = { title: "Home" };
@@ -15,7 +16,10 @@ export default async function HomePage() {
   if (!session || !workspace) redirect("/sign-in");
   const [members, viewer] = await Promise.all([listMembers(db, { workspaceId: workspace.id }), requestViewer()]);
   // The same zone the client reads "today" in, so the prefetched answer is the one it asks for.
-  await getQueryClient().prefetchQuery(trpc.task.today.queryOptions({ timeZone: viewer.timeZone }));
+  await Promise.all([
+    getQueryClient().prefetchQuery(trpc.task.today.queryOptions({ timeZone: viewer.timeZone })),
+    getQueryClient().prefetchQuery(trpc.approval.summary.queryOptions()),
+  ]);
   const firstName = session.user.name.split(" ")[0];
 
   return (
@@ -29,6 +33,7 @@ export default async function HomePage() {
           </p>
         </header>
         <TodaysWork actions={hasRole(workspace.role, "marketer") ? <NewTaskDialog preset={{ assigneeId: session.user.id }} /> : undefined} />
+        <ApprovalsSummary />
         <section aria-labelledby="team-heading" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-5">
           <div>
             <h2 id="team-heading" className="font-semibold">

@@ -1,11 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn } from "../helpers";
 
-// The demo's Instagram post waits on the demo manager with a picture: the preview shows it as the post
+// The demo manager's home counts what waits on her. The demo's Instagram post waits on her with a picture: the preview shows it as the post
 // will, and the picture is served to anyone (an external reviewer is signed out).
-test("the demo manager opens the waiting Instagram post and its preview shows the picture", async ({ page, request }) => {
+test("the demo manager reads on her home what waits on her, opens the waiting Instagram post, and its preview shows the picture", async ({ page, request }) => {
   await signIn(page, "manager@demo.test");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Approvals/ }).click();
+  // Home says what waits on her, and how much of it is late; the link opens her queue.
+  const approvals = page.getByRole("region", { name: "Approvals" });
+  await expect(approvals.getByRole("listitem").first()).toHaveText(/^3 requests wait on you\s*1 overdue$/);
+  await expectAccessible(page);
+  await approvals.getByRole("link", { name: "3 requests wait on you" }).click();
+  await expect(page.getByRole("heading", { name: "Approvals", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: /Northwind in pictures/ }).click();
 
   const picture = page.getByRole("img", { name: "The Northwind operations team around a whiteboard" });

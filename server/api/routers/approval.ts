@@ -11,6 +11,7 @@ import { decideApproval } from "@/server/services/approvals/decide-approval";
 import { getApprovalRequest } from "@/server/services/approvals/get-approval-request";
 import { countWaitingOnMe, listApprovalQueue } from "@/server/services/approvals/list-approval-queue";
 import { requestContentApproval } from "@/server/services/approvals/request-approval";
+import { summarizeMyApprovals } from "@/server/services/approvals/summarize-my-approvals";
 import { withdrawApproval } from "@/server/services/approvals/withdraw-approval";
 import { actorScope, createTRPCRouter, memberProcedure, workspaceProcedure } from "../trpc";
 
@@ -20,6 +21,7 @@ import { actorScope, createTRPCRouter, memberProcedure, workspaceProcedure } fro
 export const approvalRouter = createTRPCRouter({
   queue: workspaceProcedure.input(approvalQueueInput).query(({ ctx, input }) => listApprovalQueue(ctx.db, { ...input, ...actorScope(ctx), role: ctx.workspace.role })),
   waitingCount: workspaceProcedure.query(({ ctx }) => countWaitingOnMe(ctx.db, actorScope(ctx))),
+  summary: workspaceProcedure.query(({ ctx }) => summarizeMyApprovals(ctx.db, actorScope(ctx))),
   get: workspaceProcedure.input(approvalRequestIdInput).query(({ ctx, input }) => getApprovalRequest(ctx.db, { ...input, ...actorScope(ctx) })),
   forContent: workspaceProcedure.input(requestContentApprovalInput).query(({ ctx, input }) => getContentApprovalState(ctx.db, { ...input, ...actorScope(ctx) })),
   request: memberProcedure.input(requestContentApprovalInput).mutation(({ ctx, input }) => requestContentApproval(ctx.db, { ...input, ...actorScope(ctx) })),

@@ -138,6 +138,7 @@ export const samples: Record<string, Sample> = {
   // The blog post's request waits on the viewer (a client's reviewer): deciding is for a stage's approvers, whatever their role.
   "approval.queue": { access: "viewer", input: () => ({ view: "waiting" }) },
   "approval.waitingCount": { access: "viewer" },
+  "approval.summary": { access: "viewer" },
   "approval.get": { access: "viewer", input: (team) => ({ requestId: team.approvalRequest.id }) },
   "approval.forContent": { access: "viewer", input: (team) => ({ contentItemId: team.approvalItem.id }) },
   "approval.request": { access: "marketer", input: (team) => ({ contentItemId: team.contentItem.id }) },
