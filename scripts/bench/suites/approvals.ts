@@ -1,9 +1,11 @@
 // The approvals queue at the large seed with 20,000 requests (scripts/bench/seed-approvals.ts):
 // "Waiting on me" for the member who signs in (about 400 waiting on them) and
-// "All pending" (8,000), each the first page of 50 by due time.
+// "All pending" (8,000), each the first page of 50 by due time; and the two counts
+// read on other pages: the navigation's badge (every page) and the home page's summary.
 import postgres from "postgres";
 import type { MemberRole } from "@/db/schema/workspaces";
-import { listApprovalQueue } from "@/server/services/approvals/list-approval-queue";
+import { countWaitingOnMe, listApprovalQueue } from "@/server/services/approvals/list-approval-queue";
+import { summarizeMyApprovals } from "@/server/services/approvals/summarize-my-approvals";
 import type { ApprovalQueueInput } from "@/server/services/approvals/approvals.schema";
 import { benchProcedure } from "../procedure-vs-floor";
 import { seedApprovalRequests } from "../seed-approvals";
@@ -33,6 +35,22 @@ export const approvalsSuite: Suite = {
       });
       rows.push(...measured.map((row) => ({ ...row, measure: row.measure.replace("approval.queue", `approval.queue (${view})`) })));
     }
+    rows.push(
+      ...(await benchProcedure(context, {
+        suite: "approvals",
+        procedure: "approval.waitingCount",
+        input: undefined,
+        callService: (db) => countWaitingOnMe(db, scope),
+        describeResult: (waiting) => `${waiting} waiting`,
+      })),
+      ...(await benchProcedure(context, {
+        suite: "approvals",
+        procedure: "approval.summary",
+        input: undefined,
+        callService: (db) => summarizeMyApprovals(db, scope),
+        describeResult: (summary) => `${summary.waiting} waiting (${summary.overdue} overdue), ${summary.inReview} in review, ${summary.changesRequested} back for changes`,
+      })),
+    );
     return rows;
   },
 };
