@@ -13,12 +13,15 @@ async function violationsOn(page: Page): Promise<Finding[]> {
   return page.evaluate(async () => {
     // Colours caught halfway through a transition (a button turning back from disabled) are not what a person reads:
     // let finite transitions and animations end first; spinners go on forever and are not waited for.
+    const finite = () => document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
     const settle = async () => {
-      const settling = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
-      await Promise.race([Promise.allSettled(settling.map((animation) => animation.finished)), new Promise((done) => setTimeout(done, 2_000))]);
+      await Promise.race([Promise.allSettled(finite().map((animation) => animation.finished)), new Promise((done) => setTimeout(done, 2_000))]);
     };
-    // A transition can also begin while axe is reading the page (a request settles and re-enables its button):
-    // a run the page moved under is read again once it has settled, up to three times.
+    // A transition can also begin while axe is reading the page (a request settles and re-enables its button).
+    // axe's own style reads can be what starts it, and its events come a frame later: so after a run, look for
+    // running transitions and wait a frame for late events. A run the page moved under is read again once it
+    // has settled, up to three times.
+    const nextFrame = () => Promise.race([new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))), new Promise((done) => setTimeout(done, 100))]);
     let moves = 0;
     const onMove = () => moves++;
     for (const type of ["transitionrun", "animationstart"]) document.addEventListener(type, onMove, true);
@@ -30,7 +33,9 @@ async function violationsOn(page: Page): Promise<Finding[]> {
       for (let attempt = 1; ; attempt++) {
         const movesBefore = moves;
         const { violations } = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
-        if (moves === movesBefore || attempt === 3) {
+        const running = finite().some((animation) => animation.playState === "running");
+        await nextFrame();
+        if ((!running && moves === movesBefore) || attempt === 3) {
           return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
         }
         await settle();

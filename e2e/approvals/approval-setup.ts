@@ -47,6 +47,8 @@ export async function createLinkedInPost(page: Page, input: { campaign: string; 
   await page.getByLabel("Launch date").fill(dayFromToday(10));
   await page.getByLabel("End date").fill(dayFromToday(30));
   await page.getByRole("button", { name: "Create campaign" }).click();
+  // The confirmation first: the new campaign's page then has its own time to load.
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name: input.campaign, level: 1 })).toBeVisible();
   await page.goto(`${new URL(page.url()).pathname}/content`);
   await page.getByRole("button", { name: "New content item" }).click();

@@ -63,6 +63,8 @@ test("a post with a banned word is refused, fixed, sent back with a comment on a
       await marketer.getByLabel("Launch date").fill(day(10));
       await marketer.getByLabel("End date").fill(day(30));
       await marketer.getByRole("button", { name: "Create campaign" }).click();
+      // The confirmation first: the new campaign's page then has its own time to load.
+      await expectToast(marketer, "Campaign created.");
       await expect(marketer.getByRole("heading", { name: `Spring launch ${tag}`, level: 1 })).toBeVisible();
       await marketer.goto(`${new URL(marketer.url()).pathname}/content`);
       await marketer.getByRole("button", { name: "New content item" }).click();

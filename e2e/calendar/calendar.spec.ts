@@ -42,6 +42,8 @@ test("plan on the calendar: see a campaign's work, drag it, undo, see a conflict
   await page.getByLabel("End date").fill(addDays(first, 27));
   await expect(page.getByRole("list", { name: "Planned milestones" }).getByText("Webinar day")).toBeVisible();
   await page.getByRole("button", { name: "Create campaign" }).click();
+  // The confirmation first: the new campaign's page then has its own time to load.
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   const campaign = { id: page.url().split("/campaigns/")[1]!, name };
   await trpc(page, "milestone.create", { campaignId: campaign.id, name: "Journey creative ready", dueDate: tuesday });

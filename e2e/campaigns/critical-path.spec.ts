@@ -45,6 +45,8 @@ test("a new webinar gets its work plan from the template, and its critical path 
   await page.getByLabel("Launch date").fill(day(70));
   await page.getByLabel("End date").fill(day(80));
   await page.getByRole("button", { name: "Create campaign" }).click();
+  // The confirmation first: the new campaign's page then has its own time to load.
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 
   const section = page.getByRole("region", { name: "Critical path" });
@@ -91,6 +93,8 @@ test("a task added to a template on the settings page is in the next campaign's 
   await page.getByLabel("Launch date").fill(day(70));
   await page.getByLabel("End date").fill(day(80));
   await page.getByRole("button", { name: "Create campaign" }).click();
+  // The confirmation first: the new campaign's page then has its own time to load.
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   const chain = page.getByRole("region", { name: "Critical path" }).getByRole("list", { name: "Tasks that decide the launch, in order" }).getByRole("listitem");
   await expect(chain.last()).toContainText(title);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { ADMIN_STATE, expectAccessible, LONG_JOURNEY_TIMEOUT } from "../helpers";
+import { expectToast } from "../toast";
 
 test.describe.configure({ timeout: LONG_JOURNEY_TIMEOUT });
 
@@ -26,6 +27,8 @@ test("a campaign's timeline is edited: a milestone added (and refused outside th
   await page.getByLabel("Launch date").fill(launch);
   await page.getByLabel("End date").fill(end);
   await page.getByRole("button", { name: "Create campaign" }).click();
+  // The confirmation first: the new campaign's page then has its own time to load.
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 
   const timeline = page.getByRole("region", { name: "Timeline" });

@@ -22,6 +22,8 @@ test("a post is refused over X's limit, saved twice, compared across versions, s
   await page.getByLabel("Launch date").fill(day(10));
   await page.getByLabel("End date").fill(day(30));
   await page.getByRole("button", { name: "Create campaign" }).click();
+  // The confirmation first: the new campaign's page then has its own time to load.
+  await expectToast(page, "Campaign created.");
   await expect(page.getByRole("heading", { name: campaign, level: 1 })).toBeVisible();
 
   await page.goto(`${new URL(page.url()).pathname}/content`);
